@@ -1,0 +1,3 @@
+from saidwhat.cli import app
+
+app()

@@ -1,0 +1,16 @@
+"""The ``saidwhat`` command: a thin shell over the library. Each area adds its commands in its own module."""
+
+from __future__ import annotations
+
+import typer
+
+app = typer.Typer(
+    name="saidwhat",
+    help="Who said what, about whom, when, where, and according to whom.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+# Command modules register themselves on `app` when imported.
+from saidwhat.cli import extract_cmd  # noqa: E402,F401

@@ -1,0 +1,1 @@
+"""Evaluation against BRAT standoff attribution annotations (PolNeAR layout)."""

@@ -1,0 +1,102 @@
+"""Read PolNeAR's BRAT standoff layout: ``text/<stem>.txt`` and ``attributions/<stem>_<annotator>.ann``.
+
+For an article with several annotators, the first ``.ann`` file in sorted order is gold.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+
+Span = tuple[int, int]
+
+
+@dataclass
+class GoldAttribution:
+    id: str  # the E id in the .ann file
+    cue: list[Span] | None
+    source: list[Span] | None
+    content: list[Span] | None
+
+
+@dataclass
+class GoldArticle:
+    stem: str
+    text: str
+    annotation_file: str
+    attributions: list[GoldAttribution] = field(default_factory=list)
+
+
+def parse_spans(field_text: str) -> list[Span]:
+    """``"10 20;25 30"`` -> ``[(10, 20), (25, 30)]``."""
+    spans = []
+    for piece in field_text.split(";"):
+        start, end = piece.split()
+        spans.append((int(start), int(end)))
+    return spans
+
+
+def parse_ann(ann_text: str) -> list[GoldAttribution]:
+    textbounds: dict[str, list[Span]] = {}
+    events: list[tuple[str, dict[str, str]]] = []
+    for line in ann_text.splitlines():
+        if not line.strip():
+            continue
+        fields = line.split("\t")
+        if line.startswith("T") and len(fields) >= 2:
+            label, _, offsets = fields[1].partition(" ")
+            textbounds[fields[0]] = parse_spans(offsets)
+        elif line.startswith("E") and len(fields) >= 2:
+            roles = {}
+            for argument in fields[1].split():
+                role, _, ref = argument.partition(":")
+                roles[role.rstrip("0123456789")] = ref
+            events.append((fields[0], roles))
+    attributions = []
+    for event_id, roles in events:
+        def spans_of(role: str) -> list[Span] | None:
+            ref = roles.get(role)
+            return textbounds.get(ref) if ref else None
+
+        attributions.append(
+            GoldAttribution(
+                id=event_id, cue=spans_of("Cue"), source=spans_of("Source"), content=spans_of("Content")
+            )
+        )
+    return attributions
+
+
+def split_dir(root: str | Path, split: str | None) -> Path:
+    """The folder holding ``text/`` and ``attributions/``: ``root/split`` or ``root`` itself."""
+    root = Path(root)
+    if split and (root / split / "text").is_dir():
+        return root / split
+    if (root / "text").is_dir():
+        return root
+    raise FileNotFoundError(
+        f"{root}: expected text/ and attributions/ folders (PolNeAR layout), or a {split!r} split under it"
+    )
+
+
+def read_split(root: str | Path, split: str | None = None) -> list[GoldArticle]:
+    """All annotated articles of a split, in sorted order of their stems."""
+    folder = split_dir(root, split)
+    annotations: dict[str, list[Path]] = {}
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        stem = ann.stem.rsplit("_", 1)[0]
+        annotations.setdefault(stem, []).append(ann)
+    articles = []
+    for stem, files in sorted(annotations.items()):
+        text_path = folder / "text" / f"{stem}.txt"
+        if not text_path.is_file():
+            continue
+        gold = sorted(files)[0]
+        articles.append(
+            GoldArticle(
+                stem=stem,
+                text=text_path.read_text(encoding="utf-8"),
+                annotation_file=gold.name,
+                attributions=parse_ann(gold.read_text(encoding="utf-8")),
+            )
+        )
+    return articles
