@@ -11,7 +11,8 @@ from saidwhat.records import FoundAttribution
 _QUOTE_THEN_SAID = re.compile(r"“([^”]+)”,?\s+([A-Z][\w.’' -]{0,40}?|he|she|they)\s+(said|added)\b")
 
 
-def find_attributions(doc: Doc) -> list[FoundAttribution]:
+def find_attributions(doc: Doc, *, mode: str = "full") -> list[FoundAttribution]:
+    """mode "full": rules + trained model; "rules": rules only (the baseline the eval reports)."""
     found = []
     for m in _QUOTE_THEN_SAID.finditer(doc.text):
         found.append(

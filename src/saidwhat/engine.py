@@ -81,13 +81,14 @@ def extract(
     title: str | None = None,
     outlet: str | None = None,
     article_id: str | None = None,
+    mode: str = "full",
 ) -> Article:
     """Find every attribution in one article and return the contract's ``Article`` record."""
     check_text(text)
     published_date = parse_published(published)
     doc = load_model()(text)
     return analyse_doc(
-        doc, published=published_date, url=url, title=title, outlet=outlet, article_id=article_id
+        doc, published=published_date, url=url, title=title, outlet=outlet, article_id=article_id, mode=mode
     )
 
 
@@ -99,10 +100,11 @@ def analyse_doc(
     title: str | None = None,
     outlet: str | None = None,
     article_id: str | None = None,
+    mode: str = "full",
 ) -> Article:
     """Run the attribution stages over a parsed document."""
     text = doc.text
-    found = find_attributions(doc)
+    found = find_attributions(doc, mode=mode)
     contexts = [find_context(doc, attribution, published) for attribution in found]
     wanted: list[Span] = []
     for attribution, context in zip(found, contexts):
