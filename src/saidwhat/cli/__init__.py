@@ -12,5 +12,11 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 
+
+@app.callback()
+def main() -> None:
+    """Who said what, about whom, when, where, and according to whom."""
+
+
 # Command modules register themselves on `app` when imported.
 from saidwhat.cli import extract_cmd  # noqa: E402,F401

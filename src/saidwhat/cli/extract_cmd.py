@@ -10,6 +10,7 @@ import orjson
 import typer
 from rich.console import Console
 from rich.table import Table
+from rich.text import Text
 
 from saidwhat.cli import app
 from saidwhat.engine import extract
@@ -80,7 +81,8 @@ def extract_command(
             )
         except SaidwhatError as exc:
             failed += 1
-            errors.print(f"[red]error[/red] {path}: {exc}")
+            message = str(exc) if str(exc).startswith(path) else f"{path}: {exc}"
+            errors.print(Text.assemble(("error ", "red"), message), soft_wrap=True)
             continue
         if output_format is OutputFormat.table:
             render_table(article, console)
