@@ -5,6 +5,7 @@ For an article with several annotators, the first ``.ann`` file in sorted order 
 
 from __future__ import annotations
 
+import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -25,6 +26,7 @@ class GoldArticle:
     text: str
     annotation_file: str
     attributions: list[GoldAttribution] = field(default_factory=list)
+    published: str | None = None  # ISO date from the corpus metadata.tsv, when present
 
 
 def parse_spans(field_text: str) -> list[Span]:
@@ -38,7 +40,7 @@ def parse_spans(field_text: str) -> list[Span]:
 
 def parse_ann(ann_text: str) -> list[GoldAttribution]:
     textbounds: dict[str, list[Span]] = {}
-    events: list[tuple[str, dict[str, str]]] = []
+    events: list[tuple[str, dict[str, list[str]]]] = []
     for line in ann_text.splitlines():
         if not line.strip():
             continue
@@ -47,16 +49,17 @@ def parse_ann(ann_text: str) -> list[GoldAttribution]:
             label, _, offsets = fields[1].partition(" ")
             textbounds[fields[0]] = parse_spans(offsets)
         elif line.startswith("E") and len(fields) >= 2:
-            roles = {}
+            roles: dict[str, list[str]] = {}
             for argument in fields[1].split():
                 role, _, ref = argument.partition(":")
-                roles[role.rstrip("0123456789")] = ref
+                # BRAT numbers repeated roles ("Content2"): they are further pieces of the same role.
+                roles.setdefault(role.rstrip("0123456789"), []).append(ref)
             events.append((fields[0], roles))
     attributions = []
     for event_id, roles in events:
         def spans_of(role: str) -> list[Span] | None:
-            ref = roles.get(role)
-            return textbounds.get(ref) if ref else None
+            pieces = sorted(span for ref in roles.get(role, []) for span in textbounds.get(ref, []))
+            return pieces or None
 
         attributions.append(
             GoldAttribution(
@@ -78,9 +81,24 @@ def split_dir(root: str | Path, split: str | None) -> Path:
     )
 
 
+def read_publication_dates(root: str | Path) -> dict[str, str]:
+    """``filename -> YYYY-MM-DD`` from PolNeAR's ``metadata.tsv`` (empty when the file is absent)."""
+    metadata = Path(root) / "metadata.tsv"
+    if not metadata.is_file():
+        return {}
+    dates = {}
+    with metadata.open(encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle, delimiter="\t"):
+            date = (row.get("publication_date") or "").strip()
+            if row.get("filename") and len(date) == 10 and date[4] == "-":
+                dates[row["filename"]] = date
+    return dates
+
+
 def read_split(root: str | Path, split: str | None = None) -> list[GoldArticle]:
     """All annotated articles of a split, in sorted order of their stems."""
     folder = split_dir(root, split)
+    dates = read_publication_dates(root)
     annotations: dict[str, list[Path]] = {}
     for ann in sorted((folder / "attributions").glob("*.ann")):
         stem = ann.stem.rsplit("_", 1)[0]
@@ -97,6 +115,7 @@ def read_split(root: str | Path, split: str | None = None) -> list[GoldArticle]:
                 text=text_path.read_text(encoding="utf-8"),
                 annotation_file=gold.name,
                 attributions=parse_ann(gold.read_text(encoding="utf-8")),
+                published=dates.get(stem),
             )
         )
     return articles

@@ -1,0 +1,115 @@
+"""``saidwhat eval GOLD_DIR``: score systems against BRAT attribution annotations (PolNeAR layout)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich import box
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from saidwhat.cli import app
+from saidwhat.errors import SaidwhatError
+from saidwhat.eval.baselines import systems_named
+from saidwhat.eval.harness import EvalRun, run_eval
+from saidwhat.eval.listing import write_listing
+
+
+def errors_path_for(output: Path) -> Path:
+    """``build/eval-dev.json`` -> ``build/eval-dev-errors.md``."""
+    return output.with_name(f"{output.stem}-errors.md")
+
+
+def _cell(block: dict | None, key: str = "f1") -> str:
+    return "—" if block is None else f"{block[key]:.3f}"
+
+
+def render_report(report: dict, console: Console) -> None:
+    table = Table(
+        title=f"saidwhat eval: {report['split']}, {report['articles']} articles, "
+        f"{report['gold_attributions']} gold attributions (F1 unless noted)",
+        box=box.SIMPLE_HEAD,
+    )
+    # Linked precision/recall and the raw counts are in the JSON report; the table stays 80 columns wide.
+    for column in ("system", "cue", "source", "content", "linked", "speaker", "spk n", "×parse"):
+        table.add_column(column, justify="left" if column == "system" else "right", no_wrap=True)
+    for name, scores in report["systems"].items():
+        speaker = scores["speaker"]
+        ratio = scores["timing"]["ratio_to_parse"]
+        table.add_row(
+            name,
+            _cell(scores["cue"]),
+            _cell(scores["source"]),
+            _cell(scores["content"]),
+            _cell(scores["linked"]),
+            _cell(speaker, "accuracy"),
+            "—" if speaker is None else f"{speaker['scored']}/{speaker['gold_total']}",
+            "—" if ratio is None else f"{ratio:.2f}",
+        )
+    console.print(table)
+    if report["speakers"] is None:
+        console.print("[yellow]speaker accuracy skipped[/yellow]: no speakers-<split>/ folder in GOLD_DIR")
+    for name, scores in report["systems"].items():
+        if scores["failures"]:
+            first = scores["failures"][0]
+            console.print(
+                f"[yellow]{name} failed on {len(scores['failures'])} articles[/yellow] "
+                f"(first: {first['article']}: {first['error']})"
+            )
+    for mutation in report["doc_mutations"][:5]:
+        console.print(f"[yellow]warning[/yellow]: {mutation['system']} changed the shared Doc of {mutation['article']}")
+
+
+def _run_with_progress(gold_dir: Path, names: list[str], split: str, limit: int | None, console: Console) -> EvalRun:
+    systems = systems_named(names)
+    with Progress(
+        TextColumn("[bold]eval[/bold]"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+        TextColumn("{task.description}"),
+        console=console,
+        transient=True,
+    ) as progress:
+        task = progress.add_task("loading", total=None)
+
+        def on_article(stem: str, index: int, total: int) -> None:
+            progress.update(task, completed=index, total=total, description=stem[:48])
+
+        run = run_eval(gold_dir, systems, split=split, limit=limit, on_article=on_article)
+        progress.update(task, completed=len(run.articles))
+    return run
+
+
+@app.command("eval")
+def eval_command(
+    gold_dir: Path = typer.Argument(..., help="Folder in PolNeAR layout: <split>/text/*.txt, <split>/attributions/*.ann."),
+    split: str = typer.Option("dev", help="Split folder under GOLD_DIR (GOLD_DIR itself if it has text/)."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the JSON report here (and the error listing next to it)."),
+    systems: str = typer.Option("saidwhat,rules,textacy", help="Comma-separated systems: saidwhat, rules, textacy."),
+    limit: Optional[int] = typer.Option(None, min=1, help="Score only the first N articles (sorted by name)."),
+    errors: Optional[Path] = typer.Option(None, help="Where to write the error listing (default: <output>-errors.md)."),
+) -> None:
+    """Score systems against gold attributions: exact role F1, linked F1, speaker accuracy."""
+    console = Console()
+    try:
+        run = _run_with_progress(gold_dir, systems.split(","), split, limit, console)
+    except SaidwhatError as exc:
+        Console(stderr=True).print(f"[red]error[/red]: {exc}")
+        raise typer.Exit(code=2) from exc
+    report = run.report()
+    render_report(report, console)
+    errors_file = errors or (errors_path_for(output) if output else None)
+    if errors_file is not None:
+        errors_file.parent.mkdir(parents=True, exist_ok=True)
+        write_listing(run, errors_file)
+        report["errors_file"] = str(errors_file)
+        console.print(f"error listing: {errors_file}")
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        console.print(f"report: {output}")

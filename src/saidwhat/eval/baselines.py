@@ -1,0 +1,118 @@
+"""The systems ``saidwhat eval`` compares, each turning one parsed Doc into scored predictions.
+
+* ``saidwhat``: the full engine (``analyse_doc(doc, mode="full")``).
+* ``rules``: the same engine with rules only (``mode="rules"``), the plain-rules variant.
+* ``textacy``: ``textacy.extract.triples.direct_quotations`` (textacy 0.13.0, the ``eval`` extra),
+  a widely used rule baseline for direct quotes. It has no entities, so its speaker name is the
+  source text.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+from saidwhat.errors import InputError
+from saidwhat.eval.score import PredictedItem
+from saidwhat.models import Article, Part
+
+Predictor = Callable[[Doc, dt.date | None], list[PredictedItem]]
+
+
+@dataclass(frozen=True)
+class System:
+    name: str
+    description: str
+    predict: Predictor
+
+
+def _spans(part: Part | None) -> list[tuple[int, int]] | None:
+    return [tuple(span) for span in part.spans] if part is not None else None
+
+
+def predictions_from_article(article: Article) -> list[PredictedItem]:
+    """The engine's statements as scored predictions; the speaker is the source entity's name."""
+    items = []
+    for statement in article.statements:
+        entity = article.entity(statement.source.entity) if statement.source is not None else None
+        items.append(
+            PredictedItem(
+                cue=_spans(statement.cue),
+                source=_spans(statement.source),
+                content=_spans(statement.content),
+                speaker_name=entity.name if entity is not None else None,
+            )
+        )
+    return items
+
+
+def _engine(mode: str) -> Predictor:
+    def predict(doc: Doc, published: dt.date | None) -> list[PredictedItem]:
+        # Imported here so the scorer and the textacy baseline still run while the engine is broken.
+        from saidwhat.engine import analyse_doc
+
+        return predictions_from_article(analyse_doc(doc, published=published, mode=mode))
+
+    return predict
+
+
+def token_char_spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
+    """Character spans of tokens, one piece per run of consecutive tokens."""
+    pieces: list[tuple[int, int]] = []
+    previous = None
+    for token in sorted(tokens, key=lambda t: t.i):
+        start, end = token.idx, token.idx + len(token.text)
+        if previous is not None and token.i == previous + 1:
+            pieces[-1] = (pieces[-1][0], end)
+        else:
+            pieces.append((start, end))
+        previous = token.i
+    return pieces
+
+
+def predict_textacy(doc: Doc, published: dt.date | None = None) -> list[PredictedItem]:
+    """textacy's direct quotations; it refuses articles with an odd number of quote marks (ValueError)."""
+    try:
+        from textacy.extract.triples import direct_quotations
+    except ImportError as exc:  # pragma: no cover - depends on the install
+        raise InputError("textacy is not installed: run `.venv/bin/pip install -e '.[eval]'`") from exc
+    items = []
+    for triple in direct_quotations(doc):
+        source = token_char_spans(triple.speaker)
+        items.append(
+            PredictedItem(
+                cue=token_char_spans(triple.cue),
+                source=source,
+                content=token_char_spans(triple.content),
+                speaker_name=" ".join(doc.text[s:e] for s, e in source),
+            )
+        )
+    return items
+
+
+SYSTEMS: dict[str, System] = {
+    system.name: system
+    for system in (
+        System("saidwhat", "full engine (rules + trained model)", _engine("full")),
+        System("rules", "engine, rules only", _engine("rules")),
+        System("textacy", "textacy 0.13.0 direct_quotations", predict_textacy),
+    )
+}
+
+
+def systems_named(names: Iterable[str]) -> list[System]:
+    """The systems to run, in the order given; unknown names raise InputError listing the known ones."""
+    chosen = []
+    for name in (n.strip() for n in names):
+        if not name:
+            continue
+        if name not in SYSTEMS:
+            raise InputError(f"unknown system {name!r}; choose from {', '.join(SYSTEMS)}")
+        if SYSTEMS[name] not in chosen:
+            chosen.append(SYSTEMS[name])
+    if not chosen:
+        raise InputError(f"no system to run; choose from {', '.join(SYSTEMS)}")
+    return chosen
