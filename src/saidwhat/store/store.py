@@ -8,6 +8,7 @@ may open it ``read_only=True`` when no writer holds it. Threads of the owning pr
 from __future__ import annotations
 
 import datetime as dt
+import threading
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable
@@ -83,6 +84,8 @@ class Store:
             self.con.execute(SCHEMA_SQL)
         self._linkers: dict[str, GroupLinker] = {}
         self._aliases: dict[str, set[str]] = {}  # global id -> display aliases stored in entities.aliases
+        # Writes (and the in-memory entity index) are serialized: a server may write from request threads.
+        self._write_lock = threading.RLock()
 
     # -- lifecycle -----------------------------------------------------------------------------
 
@@ -111,13 +114,7 @@ class Store:
         if len(source_list) != len(articles):
             raise ValueError("sources must have one entry per article")
         now = _now()
-        by_id: dict[str, ArticleRows] = {}
-        for article, source in zip(articles, source_list):
-            by_id[article.id] = flatten_article(article, source=source, now=now)
-        if not by_id:
-            return
-        batch = list(by_id.values())
-        self._write(lambda: self._insert_batch(batch))
+        self.write_batch([flatten_article(a, source=s, now=now) for a, s in zip(articles, source_list)])
 
     def record_failure(
         self,
@@ -128,21 +125,31 @@ class Store:
         article_id: str | None = None,
     ) -> None:
         """Record why an input could not be stored (replacing an earlier failure of the same source)."""
-        self.record_failures([(source, reason, error_type, article_id)])
+        self.write_batch([], [(source, reason, error_type, article_id)])
 
-    def record_failures(self, failures: Iterable[tuple[str, str, str, str | None]]) -> None:
-        """Record (source, reason, error_type, article_id) failures in one transaction."""
-        rows = list({f[0]: f for f in failures}.values())
-        if not rows:
+    def write_batch(
+        self, rows: Iterable[ArticleRows], failures: Iterable[tuple[str, str, str, str | None]] = ()
+    ) -> None:
+        """Store flattened articles and (source, reason, error_type, article_id) failures in ONE transaction.
+
+        An article replaces any stored article with its id; a failure replaces an earlier failure of
+        its source. Ingest calls this once per batch, so a kill loses at most the batch in flight.
+        """
+        batch = list({r.article["id"]: r for r in rows}.values())
+        failure_rows = list({f[0]: f for f in failures}.values())
+        if not batch and not failure_rows:
             return
-        now = _now()
 
         def write() -> None:
-            self.con.executemany("DELETE FROM failures WHERE source = ?", [[r[0]] for r in rows])
-            self.con.executemany(
-                "INSERT INTO failures (source, article_id, error_type, reason, failed_at) VALUES (?, ?, ?, ?, ?)",
-                [[source, article_id, error_type, reason, now] for source, reason, error_type, article_id in rows],
-            )
+            if batch:
+                self._insert_batch(batch)
+            if failure_rows:
+                now = _now()
+                self.con.executemany("DELETE FROM failures WHERE source = ?", [[f[0]] for f in failure_rows])
+                self.con.executemany(
+                    "INSERT INTO failures (source, article_id, error_type, reason, failed_at) VALUES (?, ?, ?, ?, ?)",
+                    [[source, article_id, error_type, reason, now] for source, reason, error_type, article_id in failure_rows],
+                )
 
         self._write(write)
 
@@ -156,16 +163,17 @@ class Store:
     def _write(self, body) -> None:
         if self.read_only:
             raise InputError(f"the store {self.path} is open read-only")
-        self.con.begin()
-        try:
-            body()
-            self.con.commit()
-        except BaseException:
-            self.con.rollback()
-            # The in-memory entity index may hold entities of the rolled-back batch: reload it when next needed.
-            self._linkers.clear()
-            self._aliases.clear()
-            raise
+        with self._write_lock:
+            self.con.begin()
+            try:
+                body()
+                self.con.commit()
+            except BaseException:
+                self.con.rollback()
+                # The in-memory entity index may hold entities of the rolled-back batch: reload it when next needed.
+                self._linkers.clear()
+                self._aliases.clear()
+                raise
 
     def _insert_batch(self, batch: list[ArticleRows]) -> None:
         ids = [[rows.article["id"]] for rows in batch]
@@ -342,12 +350,21 @@ class Store:
     def article_ids(self) -> set[str]:
         return {row[0] for row in self.con.execute("SELECT id FROM articles").fetchall()}
 
+    def done_sources(self) -> set[str]:
+        """Sources already stored as articles or recorded as failures (ingest skips them)."""
+        return {
+            row[0]
+            for row in self.con.execute(
+                "SELECT source FROM articles WHERE source IS NOT NULL UNION SELECT source FROM failures"
+            ).fetchall()
+        }
+
     def failed_sources(self) -> set[str]:
         return {row[0] for row in self.con.execute("SELECT source FROM failures").fetchall()}
 
-    def load_article(self, article_id: str) -> Article:
+    def load_article(self, article_id: str, con: duckdb.DuckDBPyConnection | None = None) -> Article:
         """The stored article as the exact contract record the engine returned."""
-        rows = self.con.execute("SELECT text, record FROM articles WHERE id = ?", [article_id]).fetchall()
+        rows = (con or self.con).execute("SELECT text, record FROM articles WHERE id = ?", [article_id]).fetchall()
         if not rows:
             raise InputError(f"no article {article_id!r} in the store {self.path}")
         text, record = rows[0]
