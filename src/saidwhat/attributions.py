@@ -1,29 +1,629 @@
-"""Attribution finding (placeholder: direct quotes followed by "<source> said"; being replaced)."""
+"""Attribution finding: rules over quote structure and the dependency parse, merged with the trained model.
+
+``find_attributions(doc, mode="rules")`` runs the rules; ``mode="full"`` adds the trained tagger's
+attributions where the rules found nothing (rules are best at quote structure, the model at the long
+tail of indirect speech). Everything is read off the one spaCy parse of the article.
+
+Rule passes, in order (a later pass never reuses a cue an earlier one consumed):
+1. quotations (quotes.py) with their cue after, before or inside them; split quotations
+   (“A,” he said, “B.”) become one statement with several content spans; a cue-less quote that
+   opens the next paragraph continues the previous speaker (``continues``);
+2. verb cues (cues.py) with a clause, infinitive or object complement: indirect and mixed speech,
+   beliefs and intentions, participial cues ("…, claiming …") and relative clauses ("who warned …");
+3. "according to X" when nothing else in its clause names a source;
+4. cue nouns with a that-clause ("the claim that …").
+"""
 
 from __future__ import annotations
 
-import re
+import bisect
+from collections.abc import Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from saidwhat.records import FoundAttribution
+from saidwhat.cues import CUE_NOUNS, CUE_SETTING_NOUNS, CueFrame, verb_frame
+from saidwhat.errors import InputError
+from saidwhat.quotes import QUOTE_CHARS, Quote, QuoteIndex, find_quotes, paragraph_spans
+from saidwhat.records import FoundAttribution, Span
 
-_QUOTE_THEN_SAID = re.compile(r"“([^”]+)”,?\s+([A-Z][\w.’' -]{0,40}?|he|she|they)\s+(said|added)\b")
+MODES = ("full", "rules")
+
+_SUBJECTS = ("nsubj", "nsubjpass", "csubj")
+_CUE_LEFT_DEPS = ("aux", "auxpass", "neg", "advmod")
+_OBJECT_COMPLEMENT_PREPS = frozenset({"of", "for", "as", "over", "about", "on"})
+_FOLLOW_ON_LEMMAS = frozenset({"add", "continue"})
+_RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
+# How far (in tokens) a cue may sit from the quotation it introduces.
+_AFTER_WINDOW = 14
+_BEFORE_WINDOW = 10
+_EDGE_PUNCT = frozenset(",.;:!?—–-()[]") | {"--"}
+_OPENERS = frozenset("“‘«\"'")
+_CLOSERS = frozenset("”’»\"'")
 
 
 def find_attributions(doc: Doc, *, mode: str = "full") -> list[FoundAttribution]:
-    """mode "full": rules + trained model; "rules": rules only (the baseline the eval reports)."""
-    found = []
-    for m in _QUOTE_THEN_SAID.finditer(doc.text):
-        found.append(
-            FoundAttribution(
-                content=[m.span(1)],
-                kind="direct",
-                cue=[m.span(3)],
-                source=[m.span(2)],
-                cue_lemma={"said": "say", "added": "add"}[m.group(3)],
-                confidence=0.8,
-                origin="quote",
+    """Every attribution in the document, in text order of content.
+
+    mode "full": rules + trained model; "rules": rules only (the baseline the eval reports).
+    """
+    if mode not in MODES:
+        raise InputError(f"unknown attribution mode {mode!r}; use one of {', '.join(MODES)}")
+    finder = _RuleFinder(doc)
+    found = finder.run()
+    if mode == "full":
+        found = merge_model(found, _model_attributions(doc))
+    return _in_text_order(found, finder.continues)
+
+
+def _model_attributions(doc: Doc) -> list[FoundAttribution]:
+    try:
+        from saidwhat.model.tagger import predict_attributions
+    except ImportError:  # the trained tagger is optional: rules alone still work
+        return []
+    return predict_attributions(doc)
+
+
+def _chars(spans: Iterable[Span] | None) -> set[int]:
+    return {i for start, end in spans or () for i in range(start, end)}
+
+
+def _overlap_share(a: Iterable[Span] | None, b: Iterable[Span] | None) -> float:
+    """Overlap of two contents as a share of the shorter one."""
+    chars_a, chars_b = _chars(a), _chars(b)
+    if not chars_a or not chars_b:
+        return 0.0
+    return len(chars_a & chars_b) / min(len(chars_a), len(chars_b))
+
+
+def merge_model(rules: list[FoundAttribution], model: list[FoundAttribution]) -> list[FoundAttribution]:
+    """Rules win where a model attribution overlaps one of theirs; model attributions fill the rest.
+
+    Where they agree on the content, the model may supply a source the rules could not find.
+    """
+    merged = list(rules)
+    for predicted in model:
+        overlapping = [r for r in rules if _overlap_share(r.content, predicted.content) >= 0.5]
+        if not overlapping:
+            merged.append(predicted)
+            continue
+        for rule in overlapping:
+            if rule.source is None and rule.continues is None and predicted.source:
+                rule.source = predicted.source
+    return merged
+
+
+def _in_text_order(found: list[FoundAttribution], continues: dict[int, FoundAttribution]) -> list[FoundAttribution]:
+    """Sort by content; turn continuation links (by object) into indices of earlier attributions."""
+    ordered = sorted(found, key=lambda a: (a.content[0][0], a.content[-1][1]))
+    position = {id(a): i for i, a in enumerate(ordered)}
+    for i, attribution in enumerate(ordered):
+        previous = continues.get(id(attribution))
+        index = position.get(id(previous)) if previous is not None else None
+        attribution.continues = index if index is not None and index < i else None
+    return ordered
+
+
+def _token_spans(tokens: Iterable[Token]) -> list[Span]:
+    """Character spans of runs of consecutive tokens, trimmed of edge punctuation and spaces.
+
+    A quotation mark at an edge stays when its partner is inside the span (it was “fine”).
+    """
+    ordered = sorted({t.i: t for t in tokens}.values(), key=lambda t: t.i)
+    runs: list[list[Token]] = []
+    for token in ordered:
+        if runs and token.i == runs[-1][-1].i + 1:
+            runs[-1].append(token)
+        else:
+            runs.append([token])
+    spans = []
+    for run in runs:
+        start, end = 0, len(run)
+        while start < end and _is_edge(run[start], run[start + 1 : end], opening=True):
+            start += 1
+        while end > start and _is_edge(run[end - 1], run[start : end - 1], opening=False):
+            end -= 1
+        if end > start:
+            spans.append((run[start].idx, run[end - 1].idx + len(run[end - 1].text)))
+    return spans
+
+
+def _is_edge(token: Token, rest: list[Token], *, opening: bool) -> bool:
+    """Whether an edge token is trimmed: spaces and punctuation, but not a balanced quotation mark."""
+    if token.is_space:
+        return True
+    if token.text in QUOTE_CHARS:
+        partners = _CLOSERS if opening else _OPENERS
+        return not any(t.text in partners for t in rest)
+    return token.text in _EDGE_PUNCT
+
+
+def _is_verbal(token: Token) -> bool:
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")
+
+
+class _RuleFinder:
+    """The rule passes over one parsed document (state: consumed cues and quotes)."""
+
+    def __init__(self, doc: Doc):
+        self.doc = doc
+        self.text = doc.text
+        self.quotes = QuoteIndex(find_quotes(doc.text))
+        self.paragraphs = paragraph_spans(doc.text)
+        self._paragraph_starts = [p[0] for p in self.paragraphs]
+        self._token_starts = [t.idx for t in doc]
+        self.found: list[FoundAttribution] = []
+        self.used_cues: set[int] = set()  # token indices of cue heads already attributed
+        self.continues: dict[int, FoundAttribution] = {}
+
+    # --- helpers -----------------------------------------------------------------------------
+    def paragraph_of(self, offset: int) -> int:
+        return max(0, bisect.bisect_right(self._paragraph_starts, offset) - 1)
+
+    def token_at(self, offset: int) -> int:
+        """Index of the token starting at or covering ``offset``."""
+        return max(0, bisect.bisect_right(self._token_starts, offset) - 1)
+
+    def frame_of(self, token: Token) -> CueFrame | None:
+        if not _is_verbal(token):
+            return None
+        particle = next((c.text for c in token.children if c.dep_ in ("prt", "prep") and c.i == token.i + 1), None)
+        return verb_frame(token.lemma_, particle)
+
+    def cue_span(self, verb: Token, frame: CueFrame) -> list[Span]:
+        """The cue with its auxiliaries, negation and adverbs ("has also said"), particle and setting."""
+        left = verb.i
+        children = {c.i: c for c in verb.children}
+        while left - 1 in children and children[left - 1].dep_ in _CUE_LEFT_DEPS:
+            left -= 1
+        right = verb.i
+        if " " in frame.lemma and right + 1 in children:  # phrasal: "point out", "call for"
+            right += 1
+        nxt = children.get(right + 1)
+        if nxt is not None and nxt.dep_ == "prep":
+            objects = [c for c in nxt.children if c.dep_ == "pobj"]
+            if nxt.lower_ == "in" and objects and objects[0].lemma_.lower() in CUE_SETTING_NOUNS:
+                right = objects[0].i  # "said in a statement"
+            elif nxt.lower_ == "of" and frame.lemma == "say":
+                right = nxt.i  # "said of"
+        return [(self.doc[left].idx, self.doc[right].idx + len(self.doc[right].text))]
+
+    def source_tokens(self, verb: Token) -> list[Token] | None:
+        """The cue's subject phrase; for participles and coordinated verbs, the governing subject."""
+        current = verb
+        for _ in range(4):
+            subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
+            agents = [p for c in current.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            if agents:
+                return list(agents[0].subtree)
+            if subjects:
+                subject = subjects[0]
+                if subject.dep_ == "nsubjpass" or subject.lower_ in ("it", "there") and subject.dep_ != "nsubj":
+                    return None
+                if subject.lower_ in _RELATIVE_PRONOUNS:
+                    return [subject]  # entities.py resolves "who" to its antecedent
+                return self.without_dateline(subject, self.same_paragraph(subject.subtree, verb.idx))
+            if current.dep_ in ("advcl", "conj", "xcomp", "pcomp") and current.head.i != current.i:
+                current = current.head
+                continue
+            return None
+        return None
+
+    def same_paragraph(self, tokens: Iterable[Token], anchor: int) -> list[Token]:
+        """The tokens in the paragraph of ``anchor`` (the parser joins a headline to the next line)."""
+        start, end = self.paragraphs[self.paragraph_of(anchor)] if self.paragraphs else (0, len(self.text))
+        return [t for t in tokens if start <= t.idx < end]
+
+    def clip_to_paragraph(self, spans: list[Span], anchor: int) -> list[Span]:
+        start, end = self.paragraphs[self.paragraph_of(anchor)] if self.paragraphs else (0, len(self.text))
+        return [(max(s, start), min(e, end)) for s, e in spans if s < end and e > start]
+
+    @staticmethod
+    def without_dateline(head: Token, tokens: list[Token]) -> list[Token]:
+        """Drop a dateline the parser hung on the subject ("RENO, Nev. (AP) — Donald Trump")."""
+        dashes = [t.i for t in tokens if t.i < head.i and t.text in ("—", "–", "--", "-") and t.whitespace_]
+        return [t for t in tokens if t.i > dashes[-1]] if dashes else tokens
+
+    def source_spans(self, verb: Token) -> list[Span] | None:
+        tokens = self.source_tokens(verb)
+        spans = _token_spans(tokens) if tokens else []
+        return spans or None
+
+    def contains_quote(self, spans: list[Span]) -> bool:
+        start, end = spans[0][0], spans[-1][1]
+        quote = self.quotes.containing(start)
+        if quote is not None:
+            return True
+        i = bisect.bisect_left([q.start for q in self.quotes.quotes], start)
+        return i < len(self.quotes.quotes) and self.quotes.quotes[i].start < end
+
+    def balance(self, spans: list[Span] | None) -> list[Span] | None:
+        """Take in the closing mark a span stops short of (that the pitch was “a disgrace,”)."""
+        if not spans:
+            return spans
+        balanced = []
+        for start, end in spans:
+            piece = self.text[start:end]
+            if sum(piece.count(c) for c in "“‘«") > sum(piece.count(c) for c in "”’»"):
+                follow = self.text[end : end + 2]
+                for width, tail in ((1, follow[:1]), (2, follow)):
+                    if tail and tail[-1] in "”’»" and tail[:-1] in ("", ",", "."):
+                        end += width
+                        break
+            balanced.append((start, end))
+        return balanced
+
+    def add(self, attribution: FoundAttribution, cue_head: Token | None) -> FoundAttribution:
+        attribution.content = self.balance(attribution.content) or attribution.content
+        attribution.source = self.balance(attribution.source)
+        self.found.append(attribution)
+        if cue_head is not None:
+            self.used_cues.add(cue_head.i)
+        return attribution
+
+    # --- the passes ---------------------------------------------------------------------------
+    def run(self) -> list[FoundAttribution]:
+        self.quote_pass()
+        self.verb_pass()
+        self.according_to_pass()
+        self.noun_pass()
+        self.link_follow_ons()
+        return self.found
+
+    def link_follow_ons(self) -> None:
+        """“…,” he added: the statement goes on from the nearest earlier attribution with a source."""
+        ordered = sorted(self.found, key=lambda a: a.content[0][0])
+        for i, attribution in enumerate(ordered):
+            if attribution.cue_lemma not in _FOLLOW_ON_LEMMAS or id(attribution) in self.continues:
+                continue
+            paragraph = self.paragraph_of(attribution.content[0][0])
+            earlier = [
+                a for a in ordered[:i] if a.source and paragraph - self.paragraph_of(a.content[0][0]) <= 2
+            ]
+            if earlier:
+                self.continues[id(attribution)] = earlier[-1]
+
+    # 1. quotations
+    def quote_pass(self) -> None:
+        quotes = self.quotes.quotes
+        consumed: set[int] = set()
+        last: FoundAttribution | None = None
+        last_paragraph = -10
+        for qi, quote in enumerate(quotes):
+            if qi in consumed:
+                continue
+            paragraph = self.paragraph_of(quote.start)
+            cue = self.cue_after(quote) or self.cue_before(quote)
+            if cue is None:
+                if last is not None and self.is_follow_on(quote, last_paragraph, paragraph):
+                    follow = self.add(
+                        FoundAttribution(
+                            content=self.quote_content(quote), kind="direct", confidence=0.7, origin="continuation"
+                        ),
+                        None,
+                    )
+                    self.continues[id(follow)] = last
+                    last_paragraph = self.paragraph_of(quote.end - 1)
+                continue
+            verb, frame, mixed_from = cue
+            content = self.quote_content(quote)
+            if mixed_from is not None:  # said that “…”: the complementizer belongs to the content
+                content = [(mixed_from, quote.inner_end)]
+            clause_end = self.clause_end(verb, quote)
+            for later in range(qi + 1, len(quotes)):
+                nxt = quotes[later]
+                if self.paragraph_of(nxt.start) != self.paragraph_of(quote.end - 1) and not (
+                    self.text[clause_end:nxt.start].strip() == "" and later == qi + 1
+                ):
+                    break
+                gap = self.text[clause_end:nxt.start]
+                if gap.strip(" \t\n,.;:—–-") or self.cue_after(nxt) is not None:
+                    break
+                content.extend(self.quote_content(nxt))
+                consumed.add(later)
+                clause_end = nxt.end
+            attribution = self.add(
+                FoundAttribution(
+                    content=content,
+                    kind="mixed" if mixed_from is not None else "direct",
+                    cue=self.cue_span(verb, frame),
+                    source=self.source_spans(verb),
+                    cue_lemma=frame.lemma,
+                    confidence=0.9 if mixed_from is None else 0.8,
+                    origin="quote",
+                ),
+                verb,
             )
-        )
-    return found
+            last = attribution
+            last_paragraph = self.paragraph_of(max(clause_end, quote.end) - 1)
+
+    def quote_content(self, quote: Quote) -> list[Span]:
+        """The quotation's pieces without the comma that hands over to the cue (“…,” he said)."""
+        pieces = []
+        for start, end in quote.pieces:
+            while end > start and (self.text[end - 1].isspace() or self.text[end - 1] == ","):
+                end -= 1
+            if end > start:
+                pieces.append((start, end))
+        return pieces or list(quote.pieces)
+
+    def is_follow_on(self, quote: Quote, last_paragraph: int, paragraph: int) -> bool:
+        """A cue-less quotation opening the paragraph right after an attributed quotation."""
+        if paragraph != last_paragraph + 1:
+            return False
+        para_start = self.paragraphs[paragraph][0]
+        return quote.start == para_start and len(self.text[quote.inner_start : quote.inner_end].split()) >= 3
+
+    def clause_end(self, verb: Token, quote: Quote) -> int:
+        """End offset of the cue clause outside the quotation ("Hamdan said Tuesday in Algeria")."""
+        end = quote.end
+        for token in verb.subtree:
+            if token.idx >= quote.end and not token.is_space and not self.quotes.inside(token.idx):
+                if token.text in (".", "!", "?"):
+                    continue
+                end = max(end, token.idx + len(token.text))
+        return end
+
+    def cue_after(self, quote: Quote) -> tuple[Token, CueFrame, None] | None:
+        """“…,” Hamdan said. / “…,” said Hamdan. / “…,” he told reporters."""
+        para_end = self.paragraphs[self.paragraph_of(quote.end - 1)][1]
+        if quote.close_at is None or quote.end >= para_end:
+            return None
+        if self.is_fragment(quote):
+            return None
+        start = self.token_at(quote.end)
+        if self.doc[start].idx < quote.end:
+            start += 1
+        for token in self.doc[start : start + _AFTER_WINDOW]:
+            if token.idx >= para_end or (self.quotes.inside(token.idx) and token.text not in "“”\"'"):
+                return None
+            if not _is_verbal(token):
+                continue
+            frame = self.frame_of(token)
+            if frame is None or token.i in self.used_cues:
+                return None
+            # "“…” Smith said on Tuesday that …": the verb introduces a clause of its own.
+            if any(c.dep_ == "ccomp" and c.i > token.i and not self.quotes.inside(c.idx) for c in token.children):
+                return None
+            between = self.doc[start : token.i]
+            if not all(t.is_punct or t.is_space or token in t.ancestors for t in between):
+                return None
+            return token, frame, None
+        return None
+
+    def is_fragment(self, quote: Quote) -> bool:
+        """Quoted words inside a sentence (as “a partner in …” in Gaza), not a quotation of its own."""
+        before = self.text[: quote.start].rstrip()[-1:]
+        opens_clause = not before or not before.isalnum()
+        inner = self.text[quote.inner_start : quote.inner_end]
+        after = self.text[quote.end : quote.end + 1]
+        closes_clause = inner.rstrip()[-1:] in (",", ".", "!", "?", "—", "–", "-", "…") or after in (",", ".", ":")
+        return not closes_clause or not (opens_clause or inner.lstrip()[:1].isupper())
+
+    def cue_before(self, quote: Quote) -> tuple[Token, CueFrame, int | None] | None:
+        """Hamdan said, “…” / He said: “…” / Blinken said:¶“…” / said that “…” (mixed)."""
+        first = self.token_at(quote.start)
+        i = first - 1
+        while i >= 0 and (self.doc[i].is_space or self.doc[i].text in (",", ":", "—", "–", "-")):
+            i -= 1
+        if i < 0:
+            return None
+        gap = self.text[self.doc[i].idx + len(self.doc[i].text) : quote.start]
+        mixed_from = None
+        if self.doc[i].lower_ == "that" and self.doc[i].dep_ == "mark":
+            mixed_from = self.doc[i].idx
+            i -= 1
+        elif ":" not in gap and "," not in gap:
+            inner = self.text[quote.inner_start : quote.inner_end].lstrip()
+            if not inner[:1].isupper():
+                return None  # an inline fragment (called it “a disgrace”): verb pass, as mixed
+        if "\n" in gap and ":" not in gap:
+            return None
+        for j in range(i, max(-1, i - _BEFORE_WINDOW), -1):
+            token = self.doc[j]
+            if self.quotes.inside(token.idx) or token.text in (".", "!", "?"):
+                return None
+            frame = self.frame_of(token)
+            if frame is None or token.i in self.used_cues:
+                continue
+            between = self.doc[token.i + 1 : i + 1]
+            if all(t.is_punct or t.is_space or token in t.ancestors for t in between):
+                return token, frame, mixed_from
+            return None
+        return None
+
+    # 2. verb cues with clause / infinitive / object complements
+    def verb_pass(self) -> None:
+        for token in self.doc:
+            if token.i in self.used_cues:
+                continue
+            frame = self.frame_of(token)
+            if frame is None:
+                continue
+            content = self.verb_content(token, frame)
+            if not content:
+                continue
+            content = self.clip_to_paragraph(content, token.idx)
+            if not content:
+                continue
+            source = self.source_spans(token)
+            cue = self.cue_span(token, frame)
+            if _chars(content) & _chars(cue) or (source and _chars(content) & _chars(source) == _chars(content)):
+                continue
+            nested = self.quotes.inside(token.idx)
+            confidence = frame.weight * (0.8 if nested else 1.0) * (1.0 if source else 0.85)
+            self.add(
+                FoundAttribution(
+                    content=content,
+                    kind="mixed" if self.contains_quote(content) else "indirect",
+                    cue=cue,
+                    source=source,
+                    cue_lemma=frame.lemma,
+                    confidence=confidence,
+                    origin="rule",
+                ),
+                token,
+            )
+
+    def verb_content(self, verb: Token, frame: CueFrame) -> list[Span] | None:
+        children = list(verb.children)
+        colon = self.colon_content(verb)
+        if colon:
+            return colon
+        excluded = self.cue_side_tokens(verb)
+        if frame.clause:
+            clause = next((c for c in children if c.dep_ == "ccomp"), None)
+            if clause is not None:
+                tokens = [t for t in clause.subtree if t.i not in excluded]
+                tokens += self.coordinated_clause(verb, clause)
+                return _token_spans(tokens) or None
+        if frame.infinitive:
+            infinitive = next(
+                (c for c in children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None
+            )
+            if infinitive is not None and verb_frame(infinitive.lemma_) is None:
+                # "urged the league to review …": the addressee belongs to the content.
+                tokens = [t for c in children if c.dep_ == "dobj" and c.i < infinitive.i for t in c.subtree]
+                tokens += list(infinitive.subtree)
+                return _token_spans(t for t in tokens if t.i not in excluded) or None
+        if frame.obj:
+            obj = next((c for c in children if c.dep_ in ("dobj", "pobj") and c.i > verb.i), None)
+            if obj is None and " " in frame.lemma:  # "call for X": the object hangs off the particle
+                particle = next((c for c in children if c.i == verb.i + 1), None)
+                if particle is not None:
+                    obj = next((c for c in particle.children if c.dep_ == "pobj"), None)
+            if obj is not None and obj.lower_ not in _RELATIVE_PRONOUNS:
+                tokens = list(obj.subtree)
+                for c in children:
+                    if c.i > obj.i and (
+                        c.dep_ in ("oprd", "xcomp", "ccomp")
+                        or c.dep_ == "prep" and c.lower_ in _OBJECT_COMPLEMENT_PREPS
+                    ):
+                        tokens += list(c.subtree)
+                return _token_spans(t for t in tokens if t.i not in excluded) or None
+        return None
+
+    def cue_side_tokens(self, verb: Token) -> set[int]:
+        """The cue, its auxiliaries and its subject: never part of the content (relative clauses)."""
+        excluded = {verb.i}
+        for c in verb.children:
+            if c.dep_ in (*_SUBJECTS, *_CUE_LEFT_DEPS, "prt") and c.i < verb.i or c.dep_ == "prt":
+                excluded.update(t.i for t in c.subtree)
+        return excluded
+
+    def coordinated_clause(self, verb: Token, clause: Token) -> list[Token]:
+        """"maintained that A and B is dismantled": the parser hangs B off the cue; B is content."""
+        extra: list[Token] = []
+        clause_end = max(t.i for t in clause.subtree)
+        for conj in verb.children:
+            if conj.dep_ != "conj" or conj.i <= clause_end or self.frame_of(conj) is not None:
+                continue
+            if not any(c.dep_ in _SUBJECTS for c in conj.children):
+                continue
+            if self.doc[clause_end + 1 : conj.i].text.strip(" ,") not in ("and", "or", "but"):
+                gap_tokens = self.doc[clause_end + 1 : conj.i]
+                if not all(t.dep_ in ("cc", "punct") or t.head.i == conj.i for t in gap_tokens):
+                    continue
+            extra += [t for t in self.doc[clause_end + 1 : conj.i] if t.dep_ == "cc"]
+            extra += list(conj.subtree)
+        return extra
+
+    def colon_content(self, verb: Token) -> list[Span] | None:
+        """UK style "He said: the talks had failed." (an unquoted colon lead-in): the rest of the paragraph."""
+        after = verb.i + 1
+        while after < len(self.doc) and after - verb.i <= 4 and self.doc[after].text != ":":
+            if self.doc[after].head.i != verb.i or self.doc[after].pos_ == "VERB":
+                return None
+            after += 1
+        if after >= len(self.doc) or self.doc[after].text != ":":
+            return None
+        start = self.doc[after].idx + 1
+        para_end = self.paragraphs[self.paragraph_of(start)][1]
+        while start < para_end and self.text[start].isspace():
+            start += 1
+        if start >= para_end or self.quotes.inside(start):
+            return None
+        spans = _token_spans(t for t in self.doc[after + 1 :] if t.idx < para_end)
+        return spans or None
+
+    # 3. according to
+    def according_to_pass(self) -> None:
+        for token in self.doc:
+            if token.lower_ != "according" or token.i + 1 >= len(self.doc) or self.doc[token.i + 1].lower_ != "to":
+                continue
+            to = self.doc[token.i + 1]
+            objects = [c for c in to.children if c.dep_ == "pobj"] or [
+                c for c in token.children if c.dep_ == "pobj"
+            ]
+            if not objects:
+                continue
+            head = token.head
+            # "Hamdan said …, according to The Times of Israel": the outlet is a via, not the source.
+            if head.i in self.used_cues or self.found_with_source_around(token):
+                continue
+            phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
+            clause = head
+            while clause.dep_ in ("prep", "pobj") and clause.head.i != clause.i:
+                clause = clause.head
+            tokens = [t for t in clause.subtree if t.i not in phrase]
+            content = _token_spans(self.same_paragraph(tokens, token.idx))
+            if not content:
+                continue
+            self.add(
+                FoundAttribution(
+                    content=content,
+                    kind="mixed" if self.contains_quote(content) else "indirect",
+                    cue=[(token.idx, to.idx + len(to.text))],
+                    source=_token_spans(objects[0].subtree) or None,
+                    cue_lemma="according to",
+                    confidence=0.75,
+                    origin="rule",
+                ),
+                None,
+            )
+
+    def found_with_source_around(self, token: Token) -> bool:
+        sentence: SpacySpan = token.sent
+        for attribution in self.found:
+            if attribution.source and attribution.cue:
+                cue_start = attribution.cue[0][0]
+                if sentence.start_char <= cue_start < sentence.end_char:
+                    return True
+        return False
+
+    # 4. cue nouns with a that-clause
+    def noun_pass(self) -> None:
+        for token in self.doc:
+            frame = CUE_NOUNS.get(token.lemma_.lower())
+            if frame is None or token.pos_ != "NOUN":
+                continue
+            clause = next(
+                (
+                    c
+                    for c in token.children
+                    if c.dep_ in ("acl", "ccomp") and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)
+                ),
+                None,
+            )
+            if clause is None:
+                continue
+            content = _token_spans(self.same_paragraph(clause.subtree, token.idx))
+            if not content or self.overlaps_found(content):
+                continue
+            owners = [c for c in token.children if c.dep_ == "poss"]
+            agents = [p for c in token.children if c.dep_ == "prep" and c.lower_ == "by" for p in c.children]
+            source_token = (owners or agents or [None])[0]
+            self.add(
+                FoundAttribution(
+                    content=content,
+                    kind="mixed" if self.contains_quote(content) else "indirect",
+                    cue=[(token.idx, token.idx + len(token.text))],
+                    source=_token_spans(source_token.subtree) if source_token is not None else None,
+                    cue_lemma=frame.lemma,
+                    confidence=frame.weight,
+                    origin="rule",
+                ),
+                None,
+            )
+
+    def overlaps_found(self, content: list[Span]) -> bool:
+        return any(_overlap_share(a.content, content) >= 0.5 for a in self.found)

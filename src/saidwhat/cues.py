@@ -1,0 +1,143 @@
+"""The cue lexicon used for DETECTION: words that introduce an attribution, with their frames.
+
+A frame says which complements of the cue carry the attributed content:
+``clause`` a that-clause, a bare clause or a quotation (said that …, says …, “…,” he said);
+``infinitive`` a to-infinitive (threatened to …, vowed to …, wants to …);
+``obj`` a noun-phrase object, with the object's "of/for/as" complement (denied the report,
+accused Hamas of …, denied the report, called it “a disgrace”).
+
+The speech act of a statement is typed elsewhere (speech_acts.py) from ``cue_lemma``; this module only
+decides whether a word is a cue and how its content attaches.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+Category = Literal["speech", "belief", "intent", "report"]
+
+
+@dataclass(frozen=True)
+class CueFrame:
+    lemma: str
+    category: Category
+    clause: bool = True
+    infinitive: bool = False
+    obj: bool = False
+    # Prior confidence that a match of this frame is an attribution (beliefs and reports are vaguer).
+    weight: float = 0.8
+
+
+def _frames(words: str, category: Category, **frame: object) -> dict[str, CueFrame]:
+    return {lemma: CueFrame(lemma, category, **frame) for lemma in words.split()}
+
+
+# Verbs of saying with a clause or quotation.
+_SPEECH = _frames(
+    "say tell state declare announce explain claim insist argue maintain assert contend allege "
+    "admit acknowledge concede confirm deny reveal disclose note observe remark stress emphasize "
+    "reiterate repeat recall reply respond answer retort counter testify tweet post write "
+    "suggest hint indicate imply predict forecast warn caution complain lament boast brag joke quip "
+    "concede charge agree estimate report mention conclude signal acknowledge assure inform remind "
+    "tout proclaim shout yell scream cry whisper murmur mutter vow pledge promise swear threaten "
+    "guarantee reassure speculate theorize muse concur add continue",
+    "speech",
+)
+
+# Verbs whose content may be an infinitive as well as a clause.
+_INFINITIVE_SPEECH = "threaten vow pledge promise swear refuse decline agree offer urge ask demand order"
+
+# Cues whose content is an object noun phrase (with its of/for/as/to complement).
+_OBJECT_SPEECH = _frames(
+    "accuse blame criticize criticise slam blast condemn denounce decry attack mock ridicule praise "
+    "hail laud thank applaud commend endorse back support defend oppose dismiss deny dispute "
+    "question challenge call urge ask demand describe label brand dub characterize welcome "
+    "announce propose recommend order predict cite describe",
+    "speech",
+    obj=True,
+    weight=0.65,
+)
+
+# Attributed beliefs, perceptions and intentions.
+_BELIEF = _frames(
+    "believe think feel know fear hope expect suspect doubt worry reckon assume figure guess "
+    "understand realize realise recognize recognise consider conclude wonder imagine trust "
+    "acknowledge find see view",
+    "belief",
+    weight=0.6,
+)
+_INTENT = _frames(
+    "want plan intend seek aim wish prefer hope mean", "intent", infinitive=True, obj=True, weight=0.6
+)
+
+# Documents, polls and media "say", "show", "find".
+_REPORT = _frames("show find reveal suggest indicate report read", "report", weight=0.6)
+
+CUE_VERBS: dict[str, CueFrame] = {}
+for _table in (_REPORT, _INTENT, _BELIEF, _OBJECT_SPEECH, _SPEECH):
+    for _lemma, _frame in _table.items():
+        previous = CUE_VERBS.get(_lemma)
+        if previous is None:
+            CUE_VERBS[_lemma] = _frame
+        else:
+            # A lemma in several tables accepts the union of their frames; the speech reading wins.
+            CUE_VERBS[_lemma] = CueFrame(
+                _lemma,
+                _frame.category if _frame.category == "speech" else previous.category,
+                clause=previous.clause or _frame.clause,
+                infinitive=previous.infinitive or _frame.infinitive,
+                obj=previous.obj or _frame.obj,
+                weight=max(previous.weight, _frame.weight),
+            )
+for _lemma in _INFINITIVE_SPEECH.split():
+    base = CUE_VERBS.get(_lemma, CueFrame(_lemma, "speech", clause=False))
+    CUE_VERBS[_lemma] = CueFrame(
+        _lemma, base.category, clause=base.clause, infinitive=True, obj=base.obj, weight=max(base.weight, 0.7)
+    )
+
+# Verb + particle/preposition phrases whose lemma is the phrase ("point out", "call for").
+PHRASAL_CUES: dict[tuple[str, str], CueFrame] = {
+    ("point", "out"): CueFrame("point out", "speech"),
+    ("point", "to"): CueFrame("point to", "speech", clause=False, obj=True, weight=0.55),
+    ("lash", "out"): CueFrame("lash out", "speech", clause=False, obj=True, weight=0.6),
+    ("call", "for"): CueFrame("call for", "speech", clause=False, obj=True, weight=0.7),
+    ("call", "on"): CueFrame("call on", "speech", clause=False, obj=True, weight=0.7),
+    ("speak", "out"): CueFrame("speak out", "speech", clause=False, obj=True, weight=0.55),
+    ("weigh", "in"): CueFrame("weigh in", "speech", weight=0.6),
+    ("chime", "in"): CueFrame("chime in", "speech", weight=0.6),
+    ("fire", "back"): CueFrame("fire back", "speech", weight=0.7),
+    ("hit", "back"): CueFrame("hit back", "speech", weight=0.7),
+    ("make", "clear"): CueFrame("make clear", "speech", weight=0.75),
+    ("rule", "out"): CueFrame("rule out", "speech", clause=False, obj=True, weight=0.7),
+}
+
+# Verbs too vague to be cues on their own but cues in the passive with an expletive/clause
+# ("it was reported that", "X was quoted as saying").
+PASSIVE_REPORT_LEMMAS = frozenset({"report", "say", "believe", "think", "know", "expect", "rumor", "understand"})
+
+# Nouns that carry content in a that-clause or quotation ("the claim that …", "a statement").
+CUE_NOUNS: dict[str, CueFrame] = _frames(
+    "claim statement allegation accusation assertion argument belief view warning promise pledge vow "
+    "threat denial suggestion report fear hope insistence admission acknowledgment acknowledgement "
+    "announcement charge contention assurance prediction notion idea concern criticism complaint "
+    "demand remark comment",
+    "speech",
+    weight=0.6,
+)
+
+# "in a statement", "in an interview": a prepositional phrase the cue span takes in (PolNeAR style).
+CUE_SETTING_NOUNS = frozenset({"statement", "interview", "speech", "release", "post", "tweet", "email", "letter"})
+
+# The reporting preposition that is itself a cue.
+ACCORDING_TO = "according to"
+
+
+def verb_frame(lemma: str, particle: str | None = None) -> CueFrame | None:
+    """The frame of a verb cue (with its particle, when the phrase is a cue of its own)."""
+    lemma = lemma.lower()
+    if particle:
+        phrasal = PHRASAL_CUES.get((lemma, particle.lower()))
+        if phrasal is not None:
+            return phrasal
+    return CUE_VERBS.get(lemma)

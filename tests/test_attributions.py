@@ -1,0 +1,282 @@
+"""The attribution finder: quote structure, indirect speech, beliefs, according-to, merging with the model.
+
+Articles under tests/articles/ were written for these tests (wire, UK, feature, sport, courts,
+health, quote-mark chaos); none is copied from PolNeAR.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from saidwhat import extract
+from saidwhat.attributions import find_attributions, merge_model
+from saidwhat.errors import InputError
+from saidwhat.models import part_text
+from saidwhat.nlp import load_model
+from saidwhat.records import FoundAttribution
+from tests.conftest import assert_spans_valid
+
+ARTICLES = Path(__file__).parent / "articles"
+
+
+class Found:
+    """An attribution with its texts, for readable assertions."""
+
+    def __init__(self, text: str, attribution: FoundAttribution, index: int):
+        self.attribution = attribution
+        self.index = index
+        self.cue = part_text(text, attribution.cue) if attribution.cue else None
+        self.source = part_text(text, attribution.source) if attribution.source else None
+        self.content = part_text(text, attribution.content)
+        self.pieces = [text[s:e] for s, e in attribution.content]
+
+
+def run(text: str, mode: str = "rules") -> list[Found]:
+    doc = load_model()(text)
+    return [Found(text, a, i) for i, a in enumerate(find_attributions(doc, mode=mode))]
+
+
+def article(name: str) -> str:
+    return (ARTICLES / name).read_text(encoding="utf-8")
+
+
+def one(found: list[Found], *, cue: str, source: str | None = "any") -> Found:
+    matches = [f for f in found if f.cue == cue and (source == "any" or f.source == source)]
+    assert len(matches) == 1, f"expected one {cue!r}/{source!r}, got {[(f.cue, f.source) for f in found]}"
+    return matches[0]
+
+
+@pytest.fixture(scope="module")
+def seed(seed_text) -> list[Found]:
+    return run(seed_text)
+
+
+# --- the seed article ------------------------------------------------------------------------
+
+
+def test_seed_direct_quotes_after_the_quote(seed):
+    first = one(seed, cue="said", source="Hamadan")
+    assert first.attribution.kind == "direct"
+    assert first.content.startswith("His statements are misleading") and first.content.endswith("pursued legally")
+    added = one(seed, cue="added", source="he")
+    assert added.content.startswith("We are determined to stop the aggression")
+    last = one(seed, cue="said", source="Hamdan")
+    assert last.content.startswith("I think the US president")
+
+
+def test_seed_he_added_continues_hamdans_quote(seed):
+    added = one(seed, cue="added", source="he")
+    assert added.attribution.continues is not None
+    assert seed[added.attribution.continues].source in ("Hamadan", "Hamdan")
+
+
+def test_seed_blinken_quotes_multi_paragraph_is_one_statement(seed):
+    pointed = one(seed, cue="pointed out", source="Blinken")
+    assert pointed.content.startswith("What we’ve seen time and again")
+    said = [f for f in seed if f.source == "Blinken" and f.cue and f.cue.startswith("said")]
+    assert len(said) == 1
+    assert len(said[0].pieces) == 2
+    assert said[0].pieces[0].startswith("Israel, on various occasions")
+    assert said[0].pieces[1].startswith("Where is the world?")
+    assert said[0].pieces[1].endswith("that you brought on!")
+
+
+def test_seed_indirect_denial_and_participial_claim(seed):
+    denied = one(seed, cue="denied", source="Hamdan")
+    assert denied.attribution.kind == "indirect"
+    assert denied.content == "that Hamas was to blame for the repeated breakdown in negotiations"
+    claiming = one(seed, cue="claiming", source="Hamdan")
+    assert claiming.content == "Palestinians can only rely on force to end the war"
+
+
+def test_seed_times_interview_reported_clause_is_whole(seed):
+    said = one(seed, cue="said", source="he")
+    assert said.content.startswith("the terrorists were at fault")
+    assert said.content.endswith("for more than 450 days")
+
+
+def test_seed_accusation_and_mixed_threat(seed):
+    accused = one(seed, cue="accused", source="Blinken")
+    assert accused.content.startswith("Hamas of constantly backing out")
+    threat = one(seed, cue="has threatened", source="Hamas")
+    assert threat.attribution.kind == "mixed"
+    assert "“a partner in the war of extermination”" in threat.content
+
+
+def test_seed_israel_positions_and_relative_clause_sources(seed):
+    maintained = one(seed, cue="has maintained", source="Israel")
+    assert maintained.content.startswith("that it will not end the war")
+    assert maintained.content.endswith("Hamas is completely dismantled")
+    non_starter = one(seed, cue="has said", source="the Jewish state")
+    assert non_starter.pieces == ["which", "is a non-starter"]
+    warned = one(seed, cue="had warned", source="who")
+    assert warned.attribution.kind == "mixed"
+    assert warned.content.startswith("that there would be “hell to pay” if")
+
+
+def test_seed_outlet_is_not_a_source_and_the_article_voice_is_left_out(seed):
+    assert all(f.source != "The Times of Israel" for f in seed)
+    assert all(f.cue_lemma != "according to" for f in (f.attribution for f in seed))
+    assert not [f for f in seed if "rejected" in (f.cue or "")]
+    assert not [f for f in seed if f.content == "problem"]  # a scare quote, not a quotation
+
+
+def test_seed_results_are_in_text_order(seed):
+    starts = [f.attribution.content[0][0] for f in seed]
+    assert starts == sorted(starts)
+
+
+def test_seed_through_the_engine_has_valid_spans(seed_article):
+    assert_spans_valid(seed_article)
+    assert len(seed_article.statements) >= 12
+
+
+# --- articles written for these tests --------------------------------------------------------
+
+
+def test_wire_said_on_tuesday_that_and_told_reporters_split_quote():
+    found = run(article("wire-business.txt"))
+    said = one(found, cue="said", source="Harbor Foods")
+    assert said.content.startswith("that annual profit would fall short")
+    told = one(found, cue="told", source="chief executive Maria Lindqvist")
+    # The quote after "told reporters …." continues in the same paragraph: one statement, two pieces.
+    assert len(told.pieces) == 2 and told.pieces[1].startswith("From April, shoppers")
+    one(found, cue="denied", source="Lindqvist")
+    adding = one(found, cue="adding", source="Lindqvist")
+    assert adding.content == "that rivals faced the same squeeze"
+    expects = one(found, cue="expects", source="The company")
+    assert expects.content.startswith("sales volumes to drop")
+
+
+def test_uk_style_colon_lead_ins_quoted_and_unquoted():
+    found = run(article("uk-courts.txt"))
+    judge = one(found, cue="said", source="Judge Helen Marsh")
+    assert judge.attribution.kind == "direct" and judge.content.startswith("You chose entertainment")
+    sister = one(found, cue="said", source="She")
+    assert sister.content.startswith("Nothing will bring Tom back")  # single quotes, UK style
+    inspector = one(found, cue="said", source="Inspector Gareth Owen")
+    assert inspector.content.startswith("The evidence from the phone was overwhelming")
+    told = one(found, cue="told", source="Defence barrister Simon Reeve")
+    assert told.attribution.kind == "mixed"
+
+
+def test_present_tense_feature_with_a_quote_running_over_two_paragraphs():
+    found = run(article("feature-science.txt"))
+    solberg = one(found, cue="says", source="Solberg, a glaciologist at the University of Bergen")
+    assert len(solberg.pieces) == 3  # split by the cue, then a second paragraph
+    assert solberg.pieces[-1].startswith("Honestly, I stopped being surprised")
+    believes = one(found, cue="believes", source="She")
+    assert believes.content == "the retreat will uncover a lake within a decade"
+    holt = one(found, cue="says", source="Holt")
+    adds = one(found, cue="adds", source="he")
+    assert adds.pieces == ["Either way", "the valley below will look completely different."]
+    assert found[adds.attribution.continues] is holt
+    wants = one(found, cue="wants", source="The regional government")
+    assert wants.content == "to build a monitoring station on the ridge"
+
+
+def test_sport_accusation_split_quote_statement_relative_clause_and_mixed_threat():
+    found = run(article("sport-football.txt"))
+    first = one(found, cue="said", source="Rovers coach Danny Moore")
+    assert first.content == "That was never a penalty in a hundred years"
+    accused = one(found, cue="accused", source="Moore")
+    assert accused.content == "the referee of bowing to pressure from the home crowd"
+    split = [f for f in found if f.source == "he" and f.cue == "said"][0]
+    assert len(split.pieces) == 2 and split.pieces[1].startswith("and I have not seen a worse call")
+    statement = one(found, cue="said in a statement", source="The league")
+    assert statement.content.startswith("that it does not comment")
+    warned = one(found, cue="had warned", source="who")
+    assert warned.attribution.kind == "mixed"
+    threat = one(found, cue="has threatened", source="Moore")
+    assert threat.attribution.kind == "mixed" and "“a test case”" in threat.content
+    trust = one(found, cue="said", source="the supporters' trust")
+    assert trust.content.startswith("Fans are expected to protest")
+
+
+def test_according_to_beliefs_intentions_passive_and_nominal_content():
+    found = run(article("health-policy.txt"))
+    headline = one(found, cue="says", source="Ministry")
+    assert headline.content == "vaccine stocks will last the winter"  # not run into the next line
+    according = one(found, cue="According to", source="the ministry")
+    assert according.attribution.cue_lemma == "according to"
+    assert according.content == "more than 2 million doses are held in regional warehouses"
+    fear = one(found, cue="fear", source="Doctors' unions")
+    assert fear.content.startswith("that the figures hide long delays")
+    thinks = one(found, cue="thinks", source="The minister, Elena Bruni")
+    assert thinks.content.startswith("the problem is one of distribution")
+    reported = one(found, cue="was reported", source=None)
+    assert reported.content.startswith("that three clinics had closed")
+    dismissed = one(found, cue="dismissed", source="Bruni")
+    assert dismissed.content.startswith("the claim that the ministry")
+
+
+def test_quote_mark_chaos_gives_sane_output():
+    text = article("quote-chaos.txt")
+    found = run(text)
+    editor = one(found, cue="said", source="the editor")
+    assert editor.content == "Unbalanced quotes everywhere"
+    nested = one(found, cue="said", source="he")
+    assert nested.content == "Nested ‘single’ quotes work"
+    assert not [f for f in found if f.content == "problem"]
+    fine = [f for f in found if f.content.endswith("“fine”")]
+    assert fine and fine[0].attribution.kind == "mixed"
+    assert_spans_valid(extract(text))
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in ARTICLES.glob("*.txt")))
+def test_every_test_article_through_the_engine_has_valid_spans(name):
+    result = extract(article(name), published="2025-03-04")
+    assert_spans_valid(result)
+    assert result.statements
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“",
+        "”,” he said.",
+        "\"\"\"\" said said said",
+        "‘’‘’ ' ' \" “ ” « » „",
+        "He said:",
+        "according to",
+        "According to the",
+        "“Yes,” he said, “",
+        "A headline with no verb\nBy Jane Doe\n\n",
+    ],
+)
+def test_degenerate_texts_never_fail_and_stay_in_bounds(text):
+    for attribution in find_attributions(load_model()(text), mode="full"):
+        for spans in (attribution.content, attribution.cue or [], attribution.source or []):
+            for start, end in spans:
+                assert 0 <= start < end <= len(text)
+
+
+def test_no_attribution_in_plain_narrative():
+    found = run("The bridge opened in 1932. It carries four lanes of traffic across the river.")
+    assert found == []
+
+
+def test_unknown_mode_is_an_input_error():
+    with pytest.raises(InputError, match="rules"):
+        find_attributions(load_model()("He said so."), mode="fast")
+
+
+# --- merging with the trained model -------------------------------------------------------------
+
+
+def test_merge_keeps_rules_adds_model_only_attributions_and_borrows_missing_sources():
+    rule = FoundAttribution(content=[(10, 50)], kind="direct", cue=[(52, 56)], origin="quote")
+    overlapping = FoundAttribution(content=[(12, 48)], kind="indirect", source=[(0, 5)], origin="model")
+    elsewhere = FoundAttribution(content=[(80, 120)], kind="indirect", origin="model")
+    merged = merge_model([rule], [overlapping, elsewhere])
+    assert merged[0] is rule and rule.source == [(0, 5)] and rule.kind == "direct"
+    assert elsewhere in merged and overlapping not in merged
+
+
+def test_full_mode_contains_every_rules_attribution(seed_text):
+    doc = load_model()(seed_text)
+    rules = {tuple(a.content[0]) for a in find_attributions(doc, mode="rules")}
+    full = {tuple(a.content[0]) for a in find_attributions(doc, mode="full")}
+    assert rules <= full
