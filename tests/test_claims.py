@@ -60,10 +60,6 @@ def test_seed_claims_values_units_and_counts(seed_article):
     assert by_text["Oct. 7"].counts == "invade"
 
 
-@pytest.mark.xfail(
-    reason="needs the attribution stage to find Blinken's 'where he said …' statement (attribution owners)",
-    strict=False,
-)
 def test_seed_claims_in_blinkens_statement(seed_article):
     """97 and 450 sit in "where he said the terrorists were at fault … for more than 450 days"."""
     by_text = {c.text: c for c in seed_article.claims}
