@@ -27,6 +27,9 @@ schema: install
 eval: install
 	$(VENV)/bin/saidwhat eval $(POLNEAR) --split dev --output build/eval-dev.json
 
+eval-plover: install
+	$(PY) -m saidwhat.events.evaluate --gsr $(SHARED)/data/plover/PLOVER_GSR_CAMEO.txt --output build/eval-plover.json
+
 train: install
 	$(VENV)/bin/saidwhat train $(POLNEAR) --output src/saidwhat/data/attribution-model
 
