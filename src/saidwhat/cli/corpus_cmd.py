@@ -43,12 +43,16 @@ def ingest_command(
     batch_size: int = typer.Option(64, help="Articles per store transaction."),
     retry_failed: bool = typer.Option(False, "--retry-failed", help="Retry inputs recorded as failures by earlier runs."),
     progress: bool = typer.Option(True, help="Show the progress bar."),
+    verbose: bool = typer.Option(False, "--verbose", "-v", help="Print a line per committed batch."),
 ) -> None:
     """Analyse a corpus into a store. Re-running skips what is stored, so an interrupted run resumes."""
     from saidwhat.corpus.ingest import ingest, print_report
 
     try:
-        report = ingest(inputs, db, workers=workers, batch_size=batch_size, retry_failed=retry_failed, console=_err, progress=progress)
+        report = ingest(
+            inputs, db, workers=workers, batch_size=batch_size, retry_failed=retry_failed,
+            console=_err, progress=progress, verbose=verbose,
+        )
     except SaidwhatError as exc:
         raise _fail(exc) from exc
     print_report(report, db, _err)

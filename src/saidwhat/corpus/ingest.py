@@ -45,8 +45,8 @@ class IngestReport:
 class _BatchWriter:
     """Collects outcomes and read failures; commits them to the store a batch at a time."""
 
-    def __init__(self, store: Store, report: IngestReport, batch_size: int) -> None:
-        self.store, self.report, self.batch_size = store, report, batch_size
+    def __init__(self, store: Store, report: IngestReport, batch_size: int, log: Console | None = None) -> None:
+        self.store, self.report, self.batch_size, self.log = store, report, batch_size, log
         self.rows: list = []
         self.failures: list[tuple[str, str, str, str | None]] = []
 
@@ -72,6 +72,12 @@ class _BatchWriter:
             self.report.failure_types[error_type] += 1
             if len(self.report.failure_examples) < 10:
                 self.report.failure_examples.append((source, reason))
+        if self.log is not None:
+            self.log.print(
+                f"committed {len(self.rows)} articles, {len(self.failures)} failures "
+                f"(this run: {self.report.stored} stored, {self.report.failed} failed)",
+                highlight=False,
+            )
         self.rows, self.failures = [], []
 
 
@@ -101,8 +107,12 @@ def ingest(
     mode: str = "full",
     console: Console | None = None,
     progress: bool = True,
+    verbose: bool = False,
 ) -> IngestReport:
-    """Analyse every article of ``inputs`` into the store at ``db``, skipping what it already holds."""
+    """Analyse every article of ``inputs`` into the store at ``db``, skipping what it already holds.
+
+    ``verbose`` prints a line per committed batch.
+    """
     console = console or Console(stderr=True)
     workers = default_workers() if workers is None else workers
     files = expand_inputs(inputs)
@@ -111,7 +121,7 @@ def ingest(
     with Store(db) as store:
         stored_ids = store.article_ids()
         done = store.done_sources() if not retry_failed else (store.done_sources() - store.failed_sources())
-        writer = _BatchWriter(store, report, batch_size)
+        writer = _BatchWriter(store, report, batch_size, console if verbose else None)
         with _progress(console, progress) as bar:
             task = bar.add_task("ingest", total=total_input_bytes(files) or None, articles=0, rate=0.0, failed=0)
 

@@ -14,7 +14,7 @@ from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from itertools import islice
-from typing import Iterable, Iterator
+from typing import Callable, Iterable, Iterator
 
 from saidwhat.corpus.analyse import Outcome, analyse_items
 from saidwhat.corpus.readers import WorkItem
@@ -75,12 +75,20 @@ def _died(item: WorkItem) -> Outcome:
 
 
 def analyse_stream(
-    chunks: Iterable[list[WorkItem]], *, workers: int, flatten: bool = True, mode: str = "full"
+    chunks: Iterable[list[WorkItem]],
+    *,
+    workers: int,
+    flatten: bool = True,
+    mode: str = "full",
+    task: Callable[..., list[Outcome]] = analyse_items,
 ) -> Iterator[list[Outcome]]:
-    """Outcomes of every chunk, as chunks complete (not in input order). ``workers=0`` runs in this process."""
+    """Outcomes of every chunk, as chunks complete (not in input order). ``workers=0`` runs in this process.
+
+    ``task`` (a module-level function, called as ``task(chunk, flatten=, mode=)``) is what workers run.
+    """
     if workers <= 0:
         for chunk in chunks:
-            yield analyse_items(chunk, flatten=flatten, mode=mode)
+            yield task(chunk, flatten=flatten, mode=mode)
         return
     source = iter(chunks)
     executor = _new_executor(workers)
@@ -98,7 +106,7 @@ def analyse_stream(
                     chunk, alone = next(source, None), False
                     if chunk is None:
                         break
-                pending[executor.submit(analyse_items, chunk, flatten=flatten, mode=mode)] = (chunk, alone)
+                pending[executor.submit(task, chunk, flatten=flatten, mode=mode)] = (chunk, alone)
                 if alone:
                     break
             if not pending:

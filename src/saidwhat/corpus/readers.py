@@ -219,7 +219,7 @@ def _warc_item(path: Path, record) -> ReadResult | None:
     if size > max_input_bytes():
         return ReadFailure(source, "InputError", f"WARC record for {url} is {size / 1e6:.1f} MB, too large to be one article", size)
     if record.headers.get("WARC-Block-Digest") and not record.verify_block_digest(consume=False):
-        return ReadFailure(source, "WarcError", f"WARC record for {url} fails its WARC-Block-Digest check: the record is corrupt", size)
+        return ReadFailure(source, "WarcError", f"WARC record for {url} fails its digest check (WARC-Block-Digest): the record is corrupt", size)
     charset = None
     if str(record.record_type) == "response":
         record.parse_http()
