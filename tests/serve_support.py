@@ -111,7 +111,8 @@ def write_jsonl(path: Path, records: list[dict]) -> Path:
 def ingest_with_cli(jsonl: Path, db: Path) -> subprocess.CompletedProcess:
     """Fill ``db`` with a real ``saidwhat ingest`` run (raises with its output when it fails)."""
     result = subprocess.run(
-        [SAIDWHAT, "ingest", str(jsonl), "--db", str(db)], capture_output=True, text=True, timeout=600, cwd=ROOT
+        [SAIDWHAT, "ingest", str(jsonl), "--db", str(db), "--workers", "0", "--no-progress"],
+        capture_output=True, text=True, timeout=600, cwd=ROOT,
     )
     if result.returncode != 0:
         raise AssertionError(f"saidwhat ingest failed ({result.returncode}):\n{result.stdout}\n{result.stderr}")

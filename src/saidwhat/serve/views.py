@@ -127,6 +127,7 @@ def graph_layout(graph: dict, size: int = 640) -> GraphLayout:
             "r": round(6 + 3 * math.sqrt(degree.get(node["id"], 1)), 1),
             "href": entity_href(node["id"]),
             "anchor": "start" if math.cos(angle) > 0.1 else "end" if math.cos(angle) < -0.1 else "middle",
+            "below": math.sin(angle) > 0,  # labels of the lower half go under their node
         }
     heaviest = max((edge["count"] for edge in graph["edges"]), default=1)
     edges = []
@@ -134,16 +135,29 @@ def graph_layout(graph: dict, size: int = 640) -> GraphLayout:
         source, target = placed.get(edge["source"]), placed.get(edge["target"])
         if source is None or target is None:
             continue
-        # Stop the line at the target circle's edge so the arrow head stays visible.
-        dx, dy = target["x"] - source["x"], target["y"] - source["y"]
-        length = math.hypot(dx, dy) or 1.0
-        shorten = target["r"] + 4
         edges.append({
             **edge,
-            "x1": source["x"], "y1": source["y"],
-            "x2": round(target["x"] - dx / length * shorten, 1), "y2": round(target["y"] - dy / length * shorten, 1),
+            "path": _curved_path(source, target),
             "width": round(1 + 4 * edge["count"] / heaviest, 1),
             "source_name": source["name"], "target_name": target["name"],
             "label": f"{source['name']} → {target['name']}: {edge['count']}",
         })
     return GraphLayout(size=size, nodes=list(placed.values()), edges=edges)
+
+
+def _curved_path(source: dict, target: dict) -> str:
+    """A quadratic curve bending to the right of its direction, so A→B and B→A do not overlap.
+
+    It ends at the target circle's rim (not its centre) so the arrow head stays visible.
+    """
+    dx, dy = target["x"] - source["x"], target["y"] - source["y"]
+    length = math.hypot(dx, dy) or 1.0
+    bend = 0.15 * length
+    control_x = (source["x"] + target["x"]) / 2 - dy / length * bend
+    control_y = (source["y"] + target["y"]) / 2 + dx / length * bend
+    to_x, to_y = target["x"] - control_x, target["y"] - control_y
+    to_length = math.hypot(to_x, to_y) or 1.0
+    shorten = target["r"] + 4
+    end_x, end_y = target["x"] - to_x / to_length * shorten, target["y"] - to_y / to_length * shorten
+    return (f"M {source['x']:.1f} {source['y']:.1f} Q {control_x:.1f} {control_y:.1f} "
+            f"{end_x:.1f} {end_y:.1f}")
