@@ -10,6 +10,8 @@ from __future__ import annotations
 import multiprocessing
 import os
 import signal
+import threading
+import time
 from collections import deque
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
@@ -37,9 +39,21 @@ def chunked(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:
         yield chunk
 
 
-def _init_worker() -> None:
+def _exit_when_gone(owner_pid: int) -> None:
+    while True:
+        time.sleep(1.0)
+        try:
+            os.kill(owner_pid, 0)
+        except ProcessLookupError:
+            os._exit(1)  # noqa: SLF001 - nothing to clean up: the results have nowhere to go
+
+
+def _init_worker(owner_pid: int) -> None:
     # Ctrl-C goes to the whole process group: the parent decides what to do, workers keep quiet.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    # Workers are children of the fork server, not of the ingest: if the ingest is killed (kill -9)
+    # nothing tells them, so each one watches it and exits with it.
+    threading.Thread(target=_exit_when_gone, args=(owner_pid,), daemon=True).start()
     from saidwhat.nlp import load_model
 
     load_model()
@@ -51,7 +65,7 @@ def _new_executor(workers: int) -> ProcessPoolExecutor:
     context = multiprocessing.get_context("forkserver" if os.name == "posix" else "spawn")
     if os.name == "posix":
         context.set_forkserver_preload(["saidwhat.corpus.analyse"])
-    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker)
+    return ProcessPoolExecutor(max_workers=workers, mp_context=context, initializer=_init_worker, initargs=(os.getpid(),))
 
 
 def _stop(executor: ProcessPoolExecutor) -> None:
