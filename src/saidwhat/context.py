@@ -1,13 +1,612 @@
-"""Context of a statement: speech act, target, time, place, venue, outlet chain (placeholder)."""
+"""Context of a statement: speech act, target, time, place, venue and outlet chain.
+
+Everything is read from the attribution's *frame*: the cue's own clause (its adverbials,
+prepositional phrases, objects and a participial "Speaking with the Times on Saturday" lead),
+never from inside the content or the source. The decisions below are documented in
+docs/speech-acts.md:
+
+- target: whom the statement is about or addressed to — the cue's object ("accused Hamas"),
+  the object of a phrasal cue ("took a jab at Trump") or of its infinitive ("threatened to
+  prosecute Blinken"), a named addressee ("told Blinken"); generic audiences ("told reporters")
+  are not targets; for evaluative acts, else the named subject of the content. A name is
+  returned without its titles ("US Secretary of State Antony Blinken" -> "Antony Blinken").
+- venue: the setting ("a news conference", "weekend interview with The New York Times",
+  "a post on X", "Twitter"); an outlet spoken to ("told Reuters", "Speaking with the Times") is
+  the venue, given as the outlet's name.
+- via: the outlets and documents the statement reached us through, nearest to the speaker
+  first ("X said ..., the Post reported, citing Reuters" -> [Reuters, the Post]).
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
+from collections.abc import Iterable
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from saidwhat.records import FoundAttribution, StatementContext
+from saidwhat.models import SpeechAct
+from saidwhat.records import FoundAttribution, Span, StatementContext, TimeRef
+from saidwhat.speech_acts import DOCUMENT_NOUNS, classify
+from saidwhat.timex import find_timexes
+
+# Settings a statement is made in ("at a news conference", "in a statement", "during a debate").
+VENUE_NOUNS = frozenset(
+    """conference briefing interview statement speech rally hearing post tweet op-ed oped letter email
+    e-mail release meeting summit debate podcast program programme show broadcast appearance event
+    session address remarks video memo filing testimony hall forum panel discussion chat
+    conversation call teleconference livestream stream sermon lecture commencement ceremony
+    convention gathering roundtable dinner luncheon breakfast reception keynote announcement note
+    message column essay editorial article blog thread newsletter communique communiqué
+    declaration submission motion plea deposition affidavit transcript documentary episode segment
+    radio television tv stop visit tour trip paper study report book memoir""".split()
+)
+PLATFORMS = frozenset(
+    """twitter x facebook instagram tiktok youtube telegram truth threads bluesky linkedin reddit
+    snapchat weibo whatsapp substack mastodon gab parler rumble""".split()
+)
+# Outlet names: news organizations spoken to ("told Reuters") or reported through ("according to CNN").
+_MEDIA = re.compile(
+    r"\b(?:Times|Post|News|Journal|Reuters|AP|Associated Press|AFP|Agence France-Presse|BBC|CNN|Fox|"
+    r"NBC|CBS|ABC|MSNBC|NPR|PBS|Guardian|Telegraph|Independent|Bloomberg|Axios|Politico|Tribune|"
+    r"Herald|Gazette|Globe|Daily|Magazine|Radio|TV|Television|Al Jazeera|Al-Jazeera|Sky|Haaretz|"
+    r"Channel|Network|Press|Chronicle|Observer|Mirror|Sun|Express|Mail|Star|Wire|Insider|Economist|"
+    r"Atlantic|Vox|HuffPost|BuzzFeed|Breitbart|Hill|Newsweek|Time|Forbes|Interfax|Xinhua|Tass|TASS|"
+    r"RIA|Yonhap|Kyodo|Le Monde|Spiegel|ESPN|Sky Sports|Deadline|Variety|Wired|Vice|Semafor|"
+    r"Punchbowl|Examiner|Courier|Record|Dispatch|Inquirer|Bulletin|Standard|Sentinel|Post-Gazette|"
+    r"Broadcasting|Media|Newspaper|Agency|Al-Quds|Anadolu|Kan|Ynet|Walla|Maariv)\b"
+)
+NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+PLACE_PREPOSITIONS = frozenset({"in", "at", "from", "outside", "inside", "near", "during", "aboard"})
+VENUE_PREPOSITIONS = frozenset({"at", "in", "during", "on", "via", "through", "over", "into"})
+# Prepositions that attach a target to a phrasal cue ("take a jab at", "lash out against").
+TARGET_PREPOSITIONS = frozenset({"at", "against", "on", "of", "with", "behind", "about", "into", "upon", "to"})
+# Acts whose object is what the statement is about, whoever or whatever it is.
+EVALUATIVE_ACTS = frozenset(
+    {SpeechAct.ACCUSE, SpeechAct.CRITICIZE, SpeechAct.PRAISE, SpeechAct.SUPPORT, SpeechAct.THREATEN}
+)
+# Acts whose named object or addressee is a target ("warned Iran", "urged Congress").
+ADDRESSING_ACTS = frozenset(
+    {SpeechAct.WARN, SpeechAct.REQUEST, SpeechAct.QUESTION, SpeechAct.PROMISE, SpeechAct.STATEMENT,
+     SpeechAct.REJECT, SpeechAct.AGREE, SpeechAct.DENY, SpeechAct.CLAIM, SpeechAct.ADMIT}
+)  # fmt: skip
+# Participles that set the scene of a statement ("Speaking with the Times on Saturday, ...").
+SCENE_VERBS = frozenset({"speak", "talk", "address", "testify", "appear", "write", "interview", "post", "respond", "answer"})
+REPORTING_VERBS = frozenset({"report", "write", "say", "publish", "reveal", "learn", "cite", "quote", "tell", "note", "add"})
+_TITLE_WORDS = frozenset(
+    """president president-elect elect vice secretary minister prime senator sen. rep. representative
+    gov. governor mayor chancellor king queen prince princess judge justice general gen. col. lt.
+    adm. admiral chief ceo chairman chairwoman chair director spokesman spokeswoman spokesperson
+    ambassador leader commissioner sheriff officer coach manager captain dr. mr mr. mrs mrs. ms ms.
+    sir dame lord lady pope cardinal rabbi imam rev. father state of foreign defense defence
+    interior finance health us u.s. uk u.k. former acting deputy assistant attorney""".split()
+)
+# Dependents that open a clause of their own: nothing inside them belongs to the cue's frame.
+_CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "csubj", "parataxis"})
+_FRAME_DEPS = frozenset({"npadvmod", "prep", "advmod", "agent", "dative", "dobj", "advcl", "obl", "tmod", "attr"})
 
 
 def find_context(doc: Doc, attribution: FoundAttribution, published: dt.date | None) -> StatementContext:
-    return StatementContext()
+    """Speech act, target, time, place, venue and via of one attribution (spans into doc.text)."""
+    head = _cue_head(doc, attribution.cue)
+    act = _speech_act(doc, attribution, head)
+    if head is None:
+        return StatementContext(speech_act=act.value)
+    blocked = _covered_tokens(doc, (attribution.content or []) + (attribution.source or []))
+    own_cue = _covered_tokens(doc, attribution.cue or [])
+    frame = _frame(head, blocked | own_cue)
+    via, via_tokens = _via(doc, head, attribution, blocked)
+    venue, venue_tokens = _venue(doc, head, frame - via_tokens, act)
+    place = _place(doc, frame - via_tokens, venue_tokens)
+    time = _time(doc, head, frame - via_tokens, venue_tokens | _subject_adverbials(head, blocked), published)
+    source = _covered_tokens(doc, attribution.source or [])
+    target = _target(doc, head, act, attribution, blocked | venue_tokens | via_tokens, source, own_cue)
+    return StatementContext(
+        speech_act=act.value, target=target, time=time, place=place, venue=venue, via=via
+    )
+
+
+# --- tokens and spans -----------------------------------------------------------------------------
+
+
+def _covered_tokens(doc: Doc, spans: Iterable[Span]) -> set[int]:
+    """Indices of tokens overlapping any of the character spans."""
+    covered: set[int] = set()
+    for start, end in spans:
+        piece = doc.char_span(start, end, alignment_mode="expand")
+        if piece is not None:
+            covered.update(range(piece.start, piece.end))
+    return covered
+
+
+def _cue_head(doc: Doc, cue: list[Span] | None) -> Token | None:
+    """The syntactic head of the cue: its token whose head lies outside the cue (a verb if any)."""
+    if not cue:
+        return None
+    indices = _covered_tokens(doc, cue)
+    tokens = [doc[i] for i in sorted(indices) if not doc[i].is_space]
+    if not tokens:
+        return None
+    heads = [t for t in tokens if t.head.i not in indices or t.head.i == t.i]
+    for candidates in ([t for t in heads if t.pos_ in ("VERB", "AUX")], heads, tokens):
+        if candidates:
+            return candidates[0]
+    return None
+
+
+def _char_span(tokens: Iterable[Token]) -> list[Span]:
+    ordered = sorted(tokens, key=lambda t: t.i)
+    return [(ordered[0].idx, ordered[-1].idx + len(ordered[-1].text))] if ordered else []
+
+
+def _entity_of(token: Token) -> SpacySpan | None:
+    for ent in token.doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent
+    return None
+
+
+def _name_span(token: Token) -> list[Span]:
+    """The name a noun phrase headed by ``token`` refers by, without titles, determiners kept.
+
+    "US Secretary of State Antony Blinken" -> "Antony Blinken"; "the terror group" stays whole.
+    """
+    ent = _entity_of(token)
+    if ent is not None and ent.label_ in NAMED and ent.root.i == token.i:
+        tokens = list(ent)
+        while ent.label_ == "PERSON" and len(tokens) > 1 and tokens[0].lower_ in _TITLE_WORDS:
+            tokens = tokens[1:]
+        return _char_span(tokens)
+    left = [t for t in token.lefts if t.dep_ in ("det", "compound", "amod", "nmod", "nummod", "poss", "case", "punct")]
+    tokens = [token]
+    for child in reversed(left):
+        if child.dep_ == "punct" and child.text not in "-–":
+            break
+        tokens.extend(child.subtree)
+    if token.pos_ == "PROPN":
+        # Titles in front of a proper name: keep only the capitalized run ending at the name.
+        run = [token]
+        for t in reversed(list(token.doc[min(t.i for t in tokens) : token.i])):
+            if t.lower_ in _TITLE_WORDS or not (t.pos_ == "PROPN" or t.text in "-–"):
+                break
+            run.append(t)
+        while len(run) > 1 and run[-1].text in "-–":
+            run.pop()
+        tokens = run
+    return _char_span(tokens)
+
+
+def _noun_phrase(token: Token, *, keep_possessor: bool = True) -> list[Token]:
+    """The noun phrase of ``token`` without relative clauses, appositions and trailing clauses."""
+    tokens = [token]
+    for child in token.lefts:
+        if child.dep_ == "poss" and not keep_possessor:
+            continue
+        if child.dep_ in ("punct",) and child.text in "“”\"'":
+            continue
+        tokens.extend(child.subtree)
+    for child in token.rights:
+        if child.dep_ == "prep" and child.lower_ in ("with", "on", "to", "for", "before", "by", "of"):
+            dropped = {t.i for p in child.subtree if _is_place_or_time_phrase(p) for t in p.subtree}
+            tokens.extend(t for t in child.subtree if not _inside_clause(t, child) and t.i not in dropped)
+        elif child.dep_ in ("compound", "amod", "nummod", "case"):
+            tokens.extend(child.subtree)
+    return _balanced_quotes(_contiguous(sorted(tokens, key=lambda t: t.i), token))
+
+
+def _is_place_or_time_phrase(token: Token) -> bool:
+    """ "in Virginia", "on Monday" inside a noun phrase: the place and time, not the setting."""
+    if token.dep_ != "prep":
+        return False
+    objects = [c for c in token.children if c.dep_ == "pobj"]
+    return any(o.ent_type_ in ("GPE", "LOC", "DATE", "TIME") for o in objects)
+
+
+def _balanced_quotes(tokens: list[Token]) -> list[Token]:
+    """Close a quotation the phrase opens (“Fox News Sunday” keeps its closing mark), else drop it."""
+    if not tokens:
+        return tokens
+    opened = sum(t.text in "“\"" for t in tokens) - sum(t.text == "”" for t in tokens)
+    if opened > 0:
+        after = tokens[-1].i + 1
+        if after < len(tokens[0].doc) and tokens[0].doc[after].text in "”\"":
+            return [*tokens, tokens[0].doc[after]]
+        return [t for t in tokens if t.text not in "“\""]
+    return tokens
+
+
+def _contiguous(tokens: list[Token], anchor: Token) -> list[Token]:
+    """The run of consecutive tokens around ``anchor`` (stops at gaps and at commas)."""
+    index = {t.i for t in tokens}
+    start = end = anchor.i
+    while start - 1 in index and anchor.doc[start - 1].text != ",":
+        start -= 1
+    while end + 1 in index and anchor.doc[end + 1].text != ",":
+        end += 1
+    run = list(anchor.doc[start : end + 1])
+    while run and (run[-1].is_punct and run[-1].text not in ".") and run[-1].i != anchor.i:
+        run.pop()
+    return run
+
+
+def _inside_clause(token: Token, top: Token) -> bool:
+    """Is ``token`` inside a clause (relative, complement) that hangs below ``top``?"""
+    while token.i != top.i and token.head.i != token.i:
+        if token.dep_ in _CLAUSE_DEPS or token.dep_ == "advcl":
+            return True
+        token = token.head
+    return False
+
+
+# --- frame ----------------------------------------------------------------------------------------
+
+
+def _frame(head: Token, blocked: set[int]) -> set[int]:
+    """Token indices of the cue's own clause: adverbials, objects, scene-setting participles."""
+    frame: set[int] = set()
+    for child in head.children:
+        if child.i in blocked and child.dep_ not in ("nsubj", "nsubjpass"):
+            frame.update(_hanging_outside(child, blocked))
+        if child.i in blocked or child.dep_ not in _FRAME_DEPS:
+            continue
+        if child.dep_ == "advcl" and child.lemma_ not in SCENE_VERBS:
+            continue
+        if child.dep_ == "prep" and child.lower_ in ("after", "before", "despite", "because", "than", "like"):
+            continue
+        for token in child.subtree:
+            if token.i not in blocked and not _inside_clause(token, child if child.dep_ == "advcl" else head):
+                frame.add(token.i)
+    # A "where he said" clause: the setting it hangs on is part of the frame.
+    setting = _relative_setting(head)
+    if setting is not None:
+        frame.update(t.i for t in _noun_phrase(setting, keep_possessor=False) if t.i not in blocked)
+    return frame
+
+
+def _hanging_outside(content_top: Token, blocked: set[int]) -> set[int]:
+    """Adverbials the parser hung on the content but that lie outside its span
+    ("denied [the allegations] in a filing on Friday")."""
+    indices: set[int] = set()
+    for token in content_top.subtree:
+        if token.i not in blocked and token.head.i in blocked and token.dep_ in ("prep", "npadvmod"):
+            if token.lower_ not in ("according", "after", "before", "despite", "because", "than", "like"):
+                indices.update(t.i for t in token.subtree if t.i not in blocked and not _inside_clause(t, token))
+    return indices
+
+
+def _relative_setting(head: Token) -> Token | None:
+    """For a cue in "…interview with the Times, where he said", the venue noun ("interview")."""
+    if head.dep_ != "relcl" or not any(c.lower_ in ("where", "when", "during") for c in head.children):
+        return None
+    token = head.head
+    for _ in range(4):
+        if token.lemma_.lower() in VENUE_NOUNS and token.pos_ in ("NOUN", "PROPN"):
+            return token
+        if token.head.i == token.i:
+            break
+        token = token.head
+    return None
+
+
+def _runs(doc: Doc, indices: set[int]) -> list[tuple[int, int]]:
+    """Character ranges of consecutive frame tokens."""
+    runs: list[tuple[int, int]] = []
+    for i in sorted(indices):
+        token = doc[i]
+        start, end = token.idx, token.idx + len(token.text)
+        if runs and i - 1 in indices:
+            runs[-1] = (runs[-1][0], end)
+        else:
+            runs.append((start, end))
+    return runs
+
+
+# --- speech act -----------------------------------------------------------------------------------
+
+
+def _speech_act(doc: Doc, attribution: FoundAttribution, head: Token | None) -> SpeechAct:
+    cue_text = attribution.cue_lemma or " ".join(doc.text[s:e] for s, e in attribution.cue or [])
+    negated = head is not None and any(c.dep_ == "neg" for c in head.children)
+    return classify(
+        cue_text or None,
+        complement=_complement(doc, attribution, head),
+        negated=negated,
+        source_is_document=_source_is_document(doc, attribution.source),
+    )
+
+
+def _complement(doc: Doc, attribution: FoundAttribution, head: Token | None) -> str | None:
+    """The word introducing the content ("to", "whether", "that"), or "?" for a direct question."""
+    content = attribution.content or []
+    if not content:
+        return None
+    last = doc.text[content[-1][0] : content[-1][1]].rstrip(" \"”’'.")
+    if attribution.kind == "direct" and last.endswith("?"):
+        return "?"
+    covered = _covered_tokens(doc, content)
+    words = [doc[i] for i in sorted(covered) if not doc[i].is_punct and not doc[i].is_space]
+    if not words:
+        return None
+    first = words[0].lower_
+    if first in ("to", "whether", "if", "why", "how", "what", "who", "when", "where", "which", "that", "of", "for", "on"):
+        return first
+    if head is not None:
+        # "threatened to prosecute": the infinitive marker may sit outside the content span.
+        for child in head.children:
+            if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
+                return "to"
+            if child.dep_ == "prep" and child.i not in covered and child.i < words[0].i:
+                return child.lower_
+    return None
+
+
+def _source_is_document(doc: Doc, source: list[Span] | None) -> bool:
+    if not source:
+        return False
+    tokens = [doc[i] for i in sorted(_covered_tokens(doc, source))]
+    heads = [t for t in tokens if t.head.i not in {x.i for x in tokens} or t.head.i == t.i]
+    return any(t.lemma_.lower() in DOCUMENT_NOUNS for t in heads)
+
+
+# --- via: the outlet chain ------------------------------------------------------------------------
+
+
+def _is_media(tokens: list[Token]) -> bool:
+    text = " ".join(t.text for t in tokens)
+    return bool(_MEDIA.search(text)) and any(t.pos_ == "PROPN" for t in tokens)
+
+
+def _via(
+    doc: Doc, head: Token, attribution: FoundAttribution, blocked: set[int]
+) -> tuple[list[list[Span]], set[int]]:
+    """Outlets and documents the statement came through, nearest to the speaker first."""
+    cue_tokens = _covered_tokens(doc, attribution.cue or [])
+    chain: list[list[Token]] = []
+    used: set[int] = set()
+
+    def add(tokens: list[Token], tail: Token | None = None) -> None:
+        if tokens and not used.intersection(t.i for t in tokens):
+            chain.append(tokens)
+            used.update(t.i for t in tokens)
+            if tail is not None:
+                used.update(t.i for t in tail.subtree if t.i not in blocked)
+
+    # "…, according to The Times of Israel" hanging on the cue (when it is not the cue itself),
+    # and "X said, the Post reported" / "the Post reported that X said" further up.
+    level: Token | None = head
+    hops = 0
+    while level is not None and hops < 4:
+        citing: list[tuple[list[Token], Token]] = []
+        for child in _hanging_on(level, head, blocked):
+            if child.i in cue_tokens or child.i in blocked:
+                continue
+            if child.lower_ == "according":
+                outlet = _according_to_object(child)
+                if outlet is not None and outlet.i not in blocked:
+                    citing.append((_noun_phrase_name(outlet), child))
+            elif child.dep_ in ("ccomp", "parataxis") and child.lemma_ in REPORTING_VERBS and child.i > head.i:
+                # "X said …, the Kyiv Independent reported": the parser hangs the report below.
+                subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
+                if subject is not None and subject.i not in blocked and _is_source_outlet(subject):
+                    citing.append((_noun_phrase_name(subject), child))
+            elif child.dep_ == "advcl" and child.lemma_ in ("cite", "quote"):
+                for obj in child.children:
+                    if obj.dep_ == "dobj":
+                        citing.insert(0, (_noun_phrase_name(obj), child))
+        for tokens, top in citing:
+            add(tokens, top)
+        if level.i != head.i and level.lemma_ in REPORTING_VERBS:
+            subject = next((c for c in level.children if c.dep_ == "nsubj"), None)
+            if subject is not None and subject.i not in blocked and _is_source_outlet(subject):
+                add(_noun_phrase_name(subject))
+        climbs = level.i == head.i or level.dep_ in ("ccomp", "conj", "xcomp", "advcl", "parataxis")
+        if level.head.i == level.i or not climbs:
+            break
+        level = level.head
+        hops += 1
+    return [_char_span(tokens) for tokens in chain], used
+
+
+def _hanging_on(level: Token, head: Token, blocked: set[int]) -> list[Token]:
+    """Dependents of ``level``; at the cue, also those the parser hung on the content
+    ("X said that the team was ready, according to ESPN": "according" hangs on "was")."""
+    if level.i != head.i:
+        return list(level.children)
+    return [t for t in head.subtree if t.i not in blocked and (t.head.i == head.i or t.head.i in blocked)]
+
+
+def _according_to_object(according: Token) -> Token | None:
+    for child in according.children:
+        if child.lower_ == "to":
+            return next((c for c in child.children if c.dep_ == "pobj"), None)
+    return next((c for c in according.children if c.dep_ == "pobj"), None)
+
+
+def _with_article(tokens: list[Token]) -> list[Token]:
+    """A venue keeps its article ("the Times"); an entity name does not need it."""
+    first = tokens[0]
+    if first.i > 0 and first.doc[first.i - 1].lower_ == "the":
+        return [first.doc[first.i - 1], *tokens]
+    return tokens
+
+
+def _noun_phrase_name(token: Token) -> list[Token]:
+    """An entity's name if the phrase has one ("the state news agency Tass" -> "Tass")."""
+    for candidate in (token, *(c for c in token.children if c.dep_ == "appos")):
+        ent = _entity_of(candidate)
+        if ent is not None and ent.label_ in NAMED | {"WORK_OF_ART"}:
+            return list(ent)
+    return _noun_phrase(token)
+
+
+def _is_source_outlet(subject: Token) -> bool:
+    tokens = _noun_phrase_name(subject)
+    return _is_media(tokens) or subject.lemma_.lower() in DOCUMENT_NOUNS
+
+
+# --- venue ----------------------------------------------------------------------------------------
+
+
+def _venue(doc: Doc, head: Token, frame: set[int], act: SpeechAct) -> tuple[list[Span] | None, set[int]]:
+    setting = _relative_setting(head)
+    if setting is not None:
+        tokens = _noun_phrase(setting, keep_possessor=False)
+        return _char_span(tokens), {t.i for t in tokens}
+    for token in sorted((doc[i] for i in frame), key=lambda t: abs(t.i - head.i)):
+        if token.dep_ != "pobj" or token.head.dep_ != "prep":
+            continue
+        preposition = token.head.lower_
+        if token.lower_ in PLATFORMS and preposition in ("on", "via"):
+            return _char_span([token]), {token.i}
+        if preposition in VENUE_PREPOSITIONS and token.lemma_.lower() in VENUE_NOUNS:
+            tokens = [t for t in _noun_phrase(token, keep_possessor=False) if t.i in frame]
+            return _char_span(tokens), {t.i for t in tokens}
+        if preposition in ("on", "with", "to") and token.head.head.lemma_ in SCENE_VERBS | {"say", "tell"}:
+            name = _noun_phrase_name(token)
+            if _is_media(name) or (_entity_of(token) and _entity_of(token).label_ in ("ORG", "WORK_OF_ART")):
+                if preposition != "to" or _is_media(name):
+                    name = _with_article(name)
+                    return _char_span(name), {t.i for t in name}
+    # "told Reuters": the outlet spoken to is the venue.
+    if head.lemma_ == "tell":
+        for child in head.children:
+            if child.dep_ in ("dobj", "dative") and child.i in frame:
+                name = _noun_phrase_name(child)
+                if _is_media(name):
+                    name = _with_article(name)
+                    return _char_span(name), {t.i for t in name}
+    return None, set()
+
+
+# --- place ----------------------------------------------------------------------------------------
+
+
+def _place(doc: Doc, frame: set[int], venue_tokens: set[int]) -> list[Span] | None:
+    for token in sorted(doc[i] for i in frame):
+        if token.dep_ != "pobj" or token.head.lower_ not in PLACE_PREPOSITIONS:
+            continue
+        if token.i in venue_tokens and not _names_a_place(token):
+            continue
+        if _names_a_place(token):
+            return _name_span(token)
+    return None
+
+
+def _names_a_place(token: Token) -> bool:
+    ent = _entity_of(token)
+    if ent is not None:
+        return ent.label_ in PLACE_LABELS
+    # The small model misses some place names ("in Kyiv"): a bare proper noun after "in" counts.
+    return token.pos_ == "PROPN" and token.head.lower_ == "in" and token.lower_ not in PLATFORMS
+
+
+# --- time -----------------------------------------------------------------------------------------
+
+
+def _time(
+    doc: Doc, head: Token, frame: set[int], extra: set[int], published: dt.date | None
+) -> TimeRef | None:
+    """The time expression of the frame nearest the cue (a "weekend interview" dates its statement)."""
+    found: list[TimeRef] = []
+    for start, end in _runs(doc, frame | extra):
+        found.extend(find_timexes(doc.text, published, start=start, end=end, prefer_past=True))
+    if not found:
+        return None
+    return min(found, key=lambda ref: abs(ref.span[0] - head.idx))
+
+
+def _subject_adverbials(head: Token, blocked: set[int]) -> set[int]:
+    """ "Judge Lopez on Sept. 12, 2016, rejected": the parser hangs the date on the subject."""
+    indices: set[int] = set()
+    for subject in (c for c in head.children if c.dep_ in ("nsubj", "nsubjpass")):
+        for child in subject.rights:
+            if child.dep_ in ("prep", "npadvmod") and child.lower_ in ("on", "in", "during", "last", "this"):
+                indices.update(t.i for t in child.subtree if t.i not in blocked and not _inside_clause(t, child))
+    return indices
+
+
+# --- target ---------------------------------------------------------------------------------------
+
+
+def _target(
+    doc: Doc,
+    head: Token,
+    act: SpeechAct,
+    attribution: FoundAttribution,
+    blocked: set[int],
+    source: set[int],
+    cue_tokens: set[int],
+) -> list[Span] | None:
+    for candidate, inside_content_ok in _target_candidates(head, cue_tokens):
+        # The object of an evaluative cue may open its content ("accused [Hamas of backing out]").
+        direct_object = candidate.head.i == head.i and candidate.dep_ in ("dobj", "npadvmod")
+        allowed_inside = inside_content_ok or (direct_object and act in EVALUATIVE_ACTS)
+        if candidate.i in (source if allowed_inside else blocked) or candidate.pos_ == "PRON":
+            continue
+        if candidate.i in cue_tokens:  # "is drawing criticism": the noun is part of the cue
+            continue
+        addressed = act in (SpeechAct.REQUEST, SpeechAct.WARN) and _has_infinitive(head)
+        if act in EVALUATIVE_ACTS or (act in ADDRESSING_ACTS and (_is_named(candidate) or addressed)):
+            if _is_media(_noun_phrase_name(candidate)) and head.lemma_ in ("tell", "speak", "talk"):
+                continue
+            return _name_span(candidate)
+    if act in EVALUATIVE_ACTS and attribution.kind != "direct":
+        subject = _content_subject(doc, attribution.content)
+        if subject is not None and _is_named(subject):
+            return _name_span(subject)
+    return None
+
+
+def _target_candidates(head: Token, cue_tokens: set[int]) -> Iterable[tuple[Token, bool]]:
+    """Objects in order of preference, each with whether it may lie inside the content.
+
+    The direct object, the object of a phrasal cue ("took a jab at"), then the object of the
+    cue's infinitive ("threatened to prosecute Blinken"), which is part of the content.
+    """
+    for child in head.children:
+        if child.dep_ in ("dobj", "dative") or child.dep_ == "npadvmod" and child.pos_ == "PROPN":
+            if child.lemma_ in ("jab", "swipe", "shot", "dig", "aim", "issue", "exception", "fun", "credit"):
+                yield from ((c, False) for c in _prepositional_objects(child))
+            else:
+                yield child, False
+    for token in (head.doc[i] for i in sorted(cue_tokens)):
+        if token.dep_ == "prep" and token.lower_ in TARGET_PREPOSITIONS:
+            yield from ((c, False) for c in token.children if c.dep_ == "pobj")
+    for child in head.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS - {"of", "to", "about", "with"}:
+            yield from ((c, False) for c in child.children if c.dep_ == "pobj")
+        if child.dep_ == "prt":
+            for sibling in head.children:
+                if sibling.dep_ == "prep" and sibling.i > child.i:
+                    yield from ((c, False) for c in sibling.children if c.dep_ == "pobj")
+    for child in head.children:
+        if child.dep_ == "xcomp":
+            yield from ((c, True) for c in child.children if c.dep_ in ("dobj", "dative"))
+
+
+def _has_infinitive(head: Token) -> bool:
+    """ "urged the agency to fund": the object is the one asked (or warned) to act."""
+    return any(c.dep_ in ("xcomp", "ccomp") and any(a.lower_ == "to" for a in c.children) for c in head.children)
+
+
+def _prepositional_objects(noun: Token) -> Iterable[Token]:
+    for child in noun.children:
+        if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS:
+            yield from (c for c in child.children if c.dep_ == "pobj")
+
+
+def _is_named(token: Token) -> bool:
+    ent = _entity_of(token)
+    if ent is not None:
+        return ent.label_ in NAMED
+    return token.pos_ == "PROPN"
+
+
+def _content_subject(doc: Doc, content: list[Span]) -> Token | None:
+    covered = _covered_tokens(doc, content)
+    for i in sorted(covered):
+        token = doc[i]
+        if token.dep_ in ("nsubj", "nsubjpass") and token.head.i in covered and token.head.head.i not in covered:
+            return token
+    return None

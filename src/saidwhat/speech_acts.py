@@ -213,7 +213,6 @@ COMPLEMENT_RULES: dict[tuple[str, str], SpeechAct] = {
     ("tell", "to"): A.REQUEST,
     ("write", "to"): A.REQUEST,
     ("challenge", "to"): A.REQUEST,
-    ("warn", "to"): A.REQUEST,
     ("call", "for"): A.REQUEST,
     ("call", "on"): A.REQUEST,
     ("offer", "to"): A.PROMISE,
