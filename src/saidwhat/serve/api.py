@@ -18,7 +18,8 @@ from saidwhat.serve.schemas import (
     StatementPage,
 )
 
-router = APIRouter()
+# Every operation may be refused as malformed (400: unparsable body) or invalid (422).
+router = APIRouter(responses=documented(400, 422))
 
 _FILTER_TEXT = 200  # longest accepted filter/search string
 _MAX_OFFSET = 10_000_000
@@ -36,7 +37,7 @@ def reader_of(request: Request) -> StoreReader:
 
 
 @router.post("/extract", response_model=Article, tags=["extract"],
-             responses=documented(403, 413, 422, 429, 502))
+             responses=documented(403, 413, 429, 502))
 def extract_article(body: ExtractRequest, request: Request) -> Article:
     """Analyse one article: every attributed statement, its speaker, target, time, place and source chain."""
     state = request.app.state

@@ -7,13 +7,15 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, RedirectResponse, Response
 from fastapi.staticfiles import StaticFiles
+from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from saidwhat import __version__
 from saidwhat.serve import api, pages, writes
 from saidwhat.serve.database import open_store
-from saidwhat.serve.errors import ApiError
+from saidwhat.serve.errors import ApiError, invalid_request
 from saidwhat.serve.limits import BodySizeLimit, ExtractionLimiter
 from saidwhat.serve.queries import StoreReader
 from saidwhat.serve.settings import ServeSettings
@@ -66,6 +68,17 @@ def create_app(settings: ServeSettings) -> FastAPI:
     @app.exception_handler(ApiError)
     async def api_error(request: Request, exc: ApiError) -> JSONResponse:
         return JSONResponse(exc.payload(), status_code=exc.status, headers=exc.headers())
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+        return await api_error(request, invalid_request(list(exc.errors())))
+
+    @app.exception_handler(StarletteHTTPException)
+    async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
+        # Unknown routes, wrong methods, unparsable bodies: the same error shape as every other refusal.
+        codes = {400: "bad_request", 404: "not_found", 405: "method_not_allowed"}
+        error = ApiError(exc.status_code, codes.get(exc.status_code, "http_error"), str(exc.detail))
+        return JSONResponse(error.payload(), status_code=exc.status_code, headers=exc.headers)
 
     @app.exception_handler(pages.PageError)
     async def page_error(request: Request, exc: pages.PageError) -> Response:

@@ -31,10 +31,10 @@ def require_token(request: Request, credentials: HTTPAuthorizationCredentials | 
     return store
 
 
-router = APIRouter(tags=["write"], responses=documented(401, 403, 503))
+router = APIRouter(tags=["write"], responses=documented(400, 401, 403, 413, 422, 503))
 
 
-@router.post("/ingest", response_model=IngestResult, responses=documented(413, 422, 429, 502))
+@router.post("/ingest", response_model=IngestResult, responses=documented(429, 502))
 def ingest(body: IngestRequest, request: Request, store: Store = Depends(require_token)) -> IngestResult:
     """Analyse and store articles (replacing stored ones with the same id); failures are listed per article."""
     state = request.app.state
@@ -55,7 +55,7 @@ def ingest(body: IngestRequest, request: Request, store: Store = Depends(require
     return IngestResult(ingested=[article.id for article in analysed], failed=failed)
 
 
-@router.post("/entities/{entity_id}/merge", response_model=dict, responses=documented(404, 422))
+@router.post("/entities/{entity_id}/merge", response_model=dict, responses=documented(404))
 def merge(entity_id: str, body: MergeRequest, request: Request, store: Store = Depends(require_token)) -> dict:
     """Merge this entity into another: from now on they count as one speaker."""
     with request.app.state.write_lock:
@@ -66,7 +66,7 @@ def merge(entity_id: str, body: MergeRequest, request: Request, store: Store = D
     return {"entity_id": entity_id, "into_id": body.into}
 
 
-@router.post("/entities/{entity_id}/unmerge", response_model=dict, responses=documented(404, 422))
+@router.post("/entities/{entity_id}/unmerge", response_model=dict, responses=documented(404))
 def unmerge(entity_id: str, request: Request, store: Store = Depends(require_token)) -> dict:
     """Undo the merge that made this entity part of another speaker."""
     with request.app.state.write_lock:
