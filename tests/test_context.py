@@ -402,6 +402,25 @@ def test_science_paper_venue_question_and_request():
     assert request.place is None, "Greenland is in the content"
 
 
+SCENES = (
+    "Trump spoke at a rally in Ohio on Monday, saying the election was rigged. "
+    "The minister said on Friday in Brussels that talks would resume and added that a deal was close. "
+    "Officials in Kyiv said the strike hit a power plant."
+)
+
+
+def test_participial_and_conjoined_cues_share_the_scene_of_their_verb():
+    saying = context_of(SCENES, cue="saying", content="the election was rigged")
+    assert (saying.venue, saying.place, saying.time) == ("a rally", "Ohio", ("Monday", "2025-01-06", "day"))
+    added = context_of(SCENES, cue="added", content="that a deal was close")
+    assert (added.place, added.time) == ("Brussels", ("Friday", "2025-01-03", "day"))
+
+
+def test_a_place_inside_the_source_is_not_where_it_was_said():
+    found = context_of(SCENES, cue="said", source="Officials in Kyiv", content="the strike hit", anchor="Officials")
+    assert found.place is None
+
+
 # --- end to end: the engine on the seed article -----------------------------------------------
 # These depend on the attribution finder (attributions.py) finding each attribution; a failure
 # that says "no statement with cue …" means the attribution is not found yet, not a context bug.

@@ -27,7 +27,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from saidwhat.models import SpeechAct
 from saidwhat.records import FoundAttribution, Span, StatementContext, TimeRef
-from saidwhat.speech_acts import DOCUMENT_NOUNS, classify
+from saidwhat.speech_acts import DOCUMENT_NOUNS, classify, lookup
 from saidwhat.timex import find_timexes
 
 # Settings a statement is made in ("at a news conference", "in a statement", "during a debate").
@@ -93,14 +93,21 @@ def find_context(doc: Doc, attribution: FoundAttribution, published: dt.date | N
     act = _speech_act(doc, attribution, head)
     if head is None:
         return StatementContext(speech_act=act.value)
-    blocked = _covered_tokens(doc, (attribution.content or []) + (attribution.source or []))
-    own_cue = _covered_tokens(doc, attribution.cue or [])
-    frame = _frame(head, blocked | own_cue)
-    via, via_tokens = _via(doc, head, attribution, blocked)
-    venue, venue_tokens = _venue(doc, head, frame - via_tokens, act)
-    place = _place(doc, frame - via_tokens, venue_tokens)
-    time = _time(doc, head, frame - via_tokens, venue_tokens | _subject_adverbials(head, blocked), published)
     source = _covered_tokens(doc, attribution.source or [])
+    blocked = _covered_tokens(doc, attribution.content or []) | source
+    own_cue = _covered_tokens(doc, attribution.cue or [])
+    via, via_tokens = _via(doc, head, attribution, blocked)
+    venue = place = time = None
+    venue_tokens: set[int] = set()
+    # The cue's own frame first; a conjoined or participial cue ("said … and added", "spoke at a
+    # rally, saying") shares the scene of the verb it hangs on.
+    for scene_head, frame in _frames(head, blocked | own_cue):
+        frame -= via_tokens
+        if venue is None:
+            venue, venue_tokens = _venue(doc, scene_head, frame)
+        place = place or _place(doc, frame, venue_tokens)
+        extra = venue_tokens | _subject_adverbials(scene_head, blocked)
+        time = time or _time(doc, scene_head, frame, extra, published)
     target = _target(doc, head, act, attribution, blocked | venue_tokens | via_tokens, source, own_cue)
     return StatementContext(
         speech_act=act.value, target=target, time=time, place=place, venue=venue, via=via
@@ -241,6 +248,38 @@ def _inside_clause(token: Token, top: Token) -> bool:
 
 # --- frame ----------------------------------------------------------------------------------------
 
+# Prepositional phrases that situate something else, not the statement ("after the interview").
+_NOT_FRAME_PREPOSITIONS = frozenset({"according", "after", "before", "despite", "because", "than", "like"})
+# Participles and conjuncts that share the scene of their governing verb.
+_SCENE_SHARING_DEPS = frozenset({"conj", "advcl"})
+
+
+def _frames(head: Token, blocked: set[int]) -> list[tuple[Token, set[int]]]:
+    """The cue's frame, then (for "…, saying" and "… and added") its governing verb's frame."""
+    frames = [(head, _frame(head, blocked))]
+    parent = _scene_parent(head)
+    if parent is not None:
+        own_clause = {t.i for t in head.subtree}
+        frames.append((parent, _frame(parent, blocked | own_clause)))
+    return frames
+
+
+def _scene_parent(head: Token) -> Token | None:
+    """The verb whose scene a conjoined or participial cue shares.
+
+    Usually the verb it hangs on; when the parser hangs "and added" on the previous content
+    ("said … that talks would resume and added …"), the speech verb above that content.
+    """
+    if head.dep_ not in _SCENE_SHARING_DEPS or head.head.i == head.i or head.head.pos_ not in ("VERB", "AUX"):
+        return None
+    token = head.head
+    for _ in range(3):
+        if lookup(token.lemma_.lower()) is not None or token.dep_ not in ("ccomp", "conj"):
+            return token
+        token = token.head
+    return head.head
+
+
 
 def _frame(head: Token, blocked: set[int]) -> set[int]:
     """Token indices of the cue's own clause: adverbials, objects, scene-setting participles."""
@@ -252,7 +291,7 @@ def _frame(head: Token, blocked: set[int]) -> set[int]:
             continue
         if child.dep_ == "advcl" and child.lemma_ not in SCENE_VERBS:
             continue
-        if child.dep_ == "prep" and child.lower_ in ("after", "before", "despite", "because", "than", "like"):
+        if child.dep_ == "prep" and child.lower_ in _NOT_FRAME_PREPOSITIONS:
             continue
         for token in child.subtree:
             if token.i not in blocked and not _inside_clause(token, child if child.dep_ == "advcl" else head):
@@ -270,7 +309,7 @@ def _hanging_outside(content_top: Token, blocked: set[int]) -> set[int]:
     indices: set[int] = set()
     for token in content_top.subtree:
         if token.i not in blocked and token.head.i in blocked and token.dep_ in ("prep", "npadvmod"):
-            if token.lower_ not in ("according", "after", "before", "despite", "because", "than", "like"):
+            if token.lower_ not in _NOT_FRAME_PREPOSITIONS:
                 indices.update(t.i for t in token.subtree if t.i not in blocked and not _inside_clause(t, token))
     return indices
 
@@ -448,7 +487,7 @@ def _is_source_outlet(subject: Token) -> bool:
 # --- venue ----------------------------------------------------------------------------------------
 
 
-def _venue(doc: Doc, head: Token, frame: set[int], act: SpeechAct) -> tuple[list[Span] | None, set[int]]:
+def _venue(doc: Doc, head: Token, frame: set[int]) -> tuple[list[Span] | None, set[int]]:
     setting = _relative_setting(head)
     if setting is not None:
         tokens = _noun_phrase(setting, keep_possessor=False)
