@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 SHARED ?= ../shared
 POLNEAR ?= $(SHARED)/data/polnear
 
-.PHONY: install demo test test-browser eval eval-plover train bench schema clean
+.PHONY: install demo stop test test-browser eval eval-plover train bench schema clean
 
 install: $(STAMP)
 
@@ -15,11 +15,30 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --disable-pip-version-check -q --no-cache-dir -e '.[test,spark,eval]'
 	touch $(STAMP)
 
-demo: install
+DEMO_PORT ?= 8000
+DEMO_DB := build/demo.duckdb
+DEMO_PID := build/demo-serve.pid
+
+# The table first; then the same article in a store, served by the web UI in the background (`make stop` ends it).
+demo: install stop
 	$(VENV)/bin/saidwhat extract examples/hamas-blinken.txt --published 2025-01-08 --format table
+	mkdir -p build && rm -f $(DEMO_DB) $(DEMO_DB).wal
+	$(PY) -c "import json, pathlib; text = pathlib.Path('examples/hamas-blinken.txt').read_text(encoding='utf-8'); pathlib.Path('build/demo.jsonl').write_text(json.dumps({'id': 'hamas-blinken', 'published': '2025-01-08', 'title': 'Hamas threatens to prosecute Blinken', 'text': text}) + chr(10), encoding='utf-8')"
+	$(VENV)/bin/saidwhat ingest build/demo.jsonl --db $(DEMO_DB) --workers 0
+	nohup $(VENV)/bin/saidwhat serve --db $(DEMO_DB) --port $(DEMO_PORT) > build/demo-serve.log 2>&1 & echo $$! > $(DEMO_PID)
+	$(PY) -m saidwhat.serve.wait http://127.0.0.1:$(DEMO_PORT)/openapi.json --log build/demo-serve.log
+	@echo "saidwhat web UI: http://127.0.0.1:$(DEMO_PORT)/ui/articles/hamas-blinken  (log: build/demo-serve.log; stop it with: make stop)"
+
+# Stops the demo server started by `make demo` (only that process: the pid it recorded).
+stop:
+	@if [ -f $(DEMO_PID) ]; then kill $$(cat $(DEMO_PID)) 2>/dev/null || true; rm -f $(DEMO_PID); echo "stopped the demo server"; fi
 
 test: install
 	$(PY) -m pytest -q
+
+# The real-browser UI tests and the API fuzzing (also part of `make test`); screenshots in build/screenshots/.
+test-browser: install
+	$(PY) -m pytest -q tests/test_browser.py tests/test_api_fuzz.py
 
 schema: install
 	$(PY) -m saidwhat.schema > schema/article.schema.json
