@@ -421,6 +421,28 @@ def test_a_place_inside_the_source_is_not_where_it_was_said():
     assert found.place is None
 
 
+def test_time_inside_the_cue_span_counts(seed_text):
+    found = context_of(
+        seed_text, cue="said Tuesday", source="Hamadan", content="His statements", kind="direct", anchor="Hamadan said"
+    )
+    assert found.time == ("Tuesday", "2025-01-07", "day")
+
+
+def test_evidence_the_speaker_cites_is_not_an_outlet_chain():
+    text = "Citing an unfounded conspiracy theory, Trump repeatedly accused Rafael Cruz of a role in the plot."
+    found = context_of(text, cue="accused", source="Trump", content="of a role in the plot")
+    assert found.via == []
+    assert found.target == "Rafael Cruz"
+
+
+def test_a_weekday_is_never_a_target():
+    text = "Clinton called on Howard Dean Wednesday to apologize for the remark."
+    found = context_of(text, cue="called on", source="Clinton", content="to apologize for the remark")
+    assert found.act == "REQUEST"
+    assert found.target == "Howard Dean"
+    assert found.time == ("Wednesday", "2025-01-08", "day")
+
+
 # --- end to end: the engine on the seed article -----------------------------------------------
 # These depend on the attribution finder (attributions.py) finding each attribution; a failure
 # that says "no statement with cue …" means the attribution is not found yet, not a context bug.

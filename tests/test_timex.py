@@ -169,3 +169,20 @@ def test_longest_expression_wins_over_its_parts():
 def test_week_value_uses_iso_weeks_across_year_ends():
     assert week_value(dt.date(2024, 12, 30)) == "2025-W01"
     assert week_value(dt.date(2021, 1, 3)) == "2020-W53"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("He told CBS This Morning that it was over.", []),
+        ("He spoke on NPR's Weekend Edition about it.", []),
+        ("She appeared on NBC's Today show.", []),
+        ("He said Last Week Tonight was unfair.", []),
+        ("This morning he said it was over.", ["This morning"]),
+        ("Last week, he said it was over.", ["Last week"]),
+        ("It rained. Yesterday he said it was over.", ["Yesterday"]),
+        ("“Yesterday was bad,” he said.", ["Yesterday"]),
+    ],
+)
+def test_capitalized_ordinary_words_inside_a_sentence_are_names_not_times(text, expected):
+    assert [text[s:e] for s, e in (ref.span for ref in find_timexes(text, WED))] == expected

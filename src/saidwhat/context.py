@@ -106,7 +106,8 @@ def find_context(doc: Doc, attribution: FoundAttribution, published: dt.date | N
         if venue is None:
             venue, venue_tokens = _venue(doc, scene_head, frame)
         place = place or _place(doc, frame, venue_tokens)
-        extra = venue_tokens | _subject_adverbials(scene_head, blocked)
+        # A cue span may carry its time ("said Tuesday" as one cue).
+        extra = venue_tokens | _subject_adverbials(scene_head, blocked) | own_cue
         time = time or _time(doc, scene_head, frame, extra, published)
     target = _target(doc, head, act, attribution, blocked | venue_tokens | via_tokens, source, own_cue)
     return StatementContext(
@@ -413,37 +414,37 @@ def _via(
 
     # "…, according to The Times of Israel" hanging on the cue (when it is not the cue itself),
     # and "X said, the Post reported" / "the Post reported that X said" further up.
-    level: Token | None = head
-    hops = 0
-    while level is not None and hops < 4:
-        citing: list[tuple[list[Token], Token]] = []
+    level = head
+    for _ in range(4):
+        outlets: list[tuple[list[Token], Token | None]] = []
+        cited: list[tuple[list[Token], Token | None]] = []
         for child in _hanging_on(level, head, blocked):
             if child.i in cue_tokens or child.i in blocked:
                 continue
             if child.lower_ == "according":
                 outlet = _according_to_object(child)
                 if outlet is not None and outlet.i not in blocked:
-                    citing.append((_noun_phrase_name(outlet), child))
+                    outlets.append((_noun_phrase_name(outlet), child))
             elif child.dep_ in ("ccomp", "parataxis") and child.lemma_ in REPORTING_VERBS and child.i > head.i:
                 # "X said …, the Kyiv Independent reported": the parser hangs the report below.
-                subject = next((c for c in child.children if c.dep_ == "nsubj"), None)
-                if subject is not None and subject.i not in blocked and _is_source_outlet(subject):
-                    citing.append((_noun_phrase_name(subject), child))
+                subject = _outlet_subject(child, blocked)
+                if subject is not None:
+                    outlets.append((_noun_phrase_name(subject), child))
             elif child.dep_ == "advcl" and child.lemma_ in ("cite", "quote"):
-                for obj in child.children:
-                    if obj.dep_ == "dobj":
-                        citing.insert(0, (_noun_phrase_name(obj), child))
-        for tokens, top in citing:
-            add(tokens, top)
+                cited.extend((_noun_phrase_name(obj), child) for obj in child.children if obj.dep_ == "dobj")
         if level.i != head.i and level.lemma_ in REPORTING_VERBS:
-            subject = next((c for c in level.children if c.dep_ == "nsubj"), None)
-            if subject is not None and subject.i not in blocked and _is_source_outlet(subject):
-                add(_noun_phrase_name(subject))
+            subject = _outlet_subject(level, blocked)
+            if subject is not None:
+                outlets.append((_noun_phrase_name(subject), None))
+        # "citing Y" is what an outlet relies on; with no outlet it is the speaker's own evidence
+        # ("Citing a conspiracy theory, Trump accused …") and no part of the chain.
+        if outlets:
+            for tokens, top in cited + outlets:
+                add(tokens, top)
         climbs = level.i == head.i or level.dep_ in ("ccomp", "conj", "xcomp", "advcl", "parataxis")
         if level.head.i == level.i or not climbs:
             break
         level = level.head
-        hops += 1
     return [_char_span(tokens) for tokens in chain], used
 
 
@@ -477,6 +478,13 @@ def _noun_phrase_name(token: Token) -> list[Token]:
         if ent is not None and ent.label_ in NAMED | {"WORK_OF_ART"}:
             return list(ent)
     return _noun_phrase(token)
+
+
+def _outlet_subject(verb: Token, blocked: set[int]) -> Token | None:
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is None or subject.i in blocked or not _is_source_outlet(subject):
+        return None
+    return subject
 
 
 def _is_source_outlet(subject: Token) -> bool:
@@ -584,6 +592,8 @@ def _target(
         if candidate.i in (source if allowed_inside else blocked) or candidate.pos_ == "PRON":
             continue
         if candidate.i in cue_tokens:  # "is drawing criticism": the noun is part of the cue
+            continue
+        if candidate.ent_type_ in ("DATE", "TIME"):  # "called on Dean Wednesday": a time, not a target
             continue
         addressed = act in (SpeechAct.REQUEST, SpeechAct.WARN) and _has_infinitive(head)
         if act in EVALUATIVE_ACTS or (act in ADDRESSING_ACTS and (_is_named(candidate) or addressed)):

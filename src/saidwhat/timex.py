@@ -307,9 +307,25 @@ _RESOLVERS: dict[str, Callable[[re.Match, dt.date | None, bool], Resolution]] = 
 }
 
 
+# Patterns of ordinary words: capitalized inside a sentence they are names ("CBS This Morning",
+# NPR's "Weekend Edition", NBC's "Today"), not times.
+_WORD_PATTERNS = frozenset({"ago", "relative_unit", "weekend", "deictic_day"})
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;—–-]\s*|[“\"(\n]\s*)$")
+
+
+def _is_title_case_name(text: str, m: re.Match) -> bool:
+    if not m.group()[:1].isupper():
+        return False
+    return not _SENTENCE_START.search(text[max(0, m.start() - 3) : m.start()]) or any(
+        word[:1].isupper() for word in m.group().split()[1:]
+    )
+
+
 def _candidates(text: str, start: int, end: int, published: dt.date | None, prefer_past: bool):
     for name, pattern in _COMPILED:
         for m in pattern.finditer(text, start, end):
+            if name in _WORD_PATTERNS and _is_title_case_name(text, m):
+                continue
             resolution = _RESOLVERS[name](m, published, prefer_past)
             if resolution is None:
                 continue
