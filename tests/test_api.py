@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import functools
 import html
+import http.server
+import json
 import re
 import subprocess
 import sys
 import threading
+import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
+import duckdb
 import pytest
 from fastapi.testclient import TestClient
 from markupsafe import escape
 
 from saidwhat import extract
 from saidwhat.models import Article, Statement
-from saidwhat.serve import ServeSettings, create_app
+from saidwhat.serve import ServeSettings, create_app, fetch
 from saidwhat.serve.database import StoreUnavailable
 from saidwhat.serve.highlight import Mark, highlight, segments
 from saidwhat.store import Store
@@ -27,6 +33,7 @@ from tests.serve_support import (
     XSS_ARTICLE,
     XSS_IMG,
     XSS_SCRIPT,
+    running_server,
 )
 
 pytestmark = pytest.mark.filterwarnings("ignore::DeprecationWarning")
@@ -408,7 +415,6 @@ def test_paste_box_analyses_text_without_storing_it(client):
 def test_serving_a_missing_or_foreign_database_says_what_to_do(tmp_path):
     with pytest.raises(StoreUnavailable, match="saidwhat ingest"):
         create_app(ServeSettings(db=tmp_path / "missing.duckdb"))
-    import duckdb
 
     foreign = tmp_path / "foreign.duckdb"
     duckdb.connect(str(foreign)).execute("CREATE TABLE t (x INTEGER)").close()
@@ -433,3 +439,56 @@ def test_serve_command_reports_a_writer_holding_the_lock(store_path, tmp_path):
         holder.wait()
     assert result.returncode == 2
     assert "lock" in result.stderr.lower() and "Traceback" not in result.stderr
+
+
+# -- fetching (only when the operator allows it) ----------------------------------------------------
+
+
+def test_allowed_fetch_extracts_the_page_text(monkeypatch, tmp_path):
+
+    record = TEST_ARTICLES[0]
+    paragraphs = "".join(f"<p>{escape(line)}</p>" for line in record["text"].splitlines() if line)
+    (tmp_path / "story.html").write_text(
+        f"<html><head><title>{record['title']}</title></head><body><article><h1>{record['title']}</h1>"
+        f"{paragraphs}</article></body></html>", encoding="utf-8")
+    handler = functools.partial(http.server.SimpleHTTPRequestHandler, directory=str(tmp_path))
+    handler.log_message = lambda *args: None
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    # The page is on loopback, which the fetcher refuses by design; this test is about the fetch itself.
+    monkeypatch.setattr(fetch, "_refuse_internal_host", lambda host, port: None)
+    try:
+        fetching = TestClient(create_app(ServeSettings(allow_fetch=True)))
+        url = f"http://127.0.0.1:{server.server_address[1]}/story.html"
+        response = fetching.post("/extract", json={"url": url, "published": record["published"]})
+        assert response.status_code == 200, response.text
+        article = Article.model_validate(response.json())
+        assert "Marieke Janssen" in article.text and article.url == url and article.statements
+        assert_spans_valid(article)
+        missing = fetching.post("/extract", json={"url": url.replace("story", "gone")})
+        assert missing.status_code == 502 and "send the article text" in error_of(missing)["message"]
+    finally:
+        server.shutdown()
+
+
+# -- a real server under concurrent readers --------------------------------------------------------
+
+
+def test_real_server_answers_concurrent_readers(store_path, tmp_path):
+
+    copy = tmp_path / "concurrent.duckdb"
+    copy.write_bytes(store_path.read_bytes())
+    with running_server(copy) as base:
+        speakers = [item["speaker_id"] for item in json.load(urllib.request.urlopen(f"{base}/statements?limit=500"))["items"]
+                    if item["speaker_id"]]
+        urls = [f"{base}/articles", f"{base}/statements?speaker=Blinken", f"{base}/graph",
+                f"{base}/ui/articles/hamas-blinken", f"{base}/ui/search?q=the", *(f"{base}/entities/{s}" for s in speakers)]
+
+        def status(url: str) -> int:
+            with urllib.request.urlopen(url, timeout=30) as response:
+                response.read()
+                return response.status
+
+        with ThreadPoolExecutor(max_workers=8) as pool:
+            statuses = list(pool.map(status, urls * 6))
+    assert statuses == [200] * len(statuses)
