@@ -31,6 +31,13 @@ MODES = ("full", "rules")
 _SUBJECTS = ("nsubj", "nsubjpass", "csubj")
 _CUE_LEFT_DEPS = ("aux", "auxpass", "neg", "advmod")
 _OBJECT_COMPLEMENT_PREPS = frozenset({"of", "for", "as", "over", "about", "on"})
+# A speaker label before a colon at a paragraph start is at most this many tokens long.
+_NAME_COLON_MAX = 6
+_NOT_SPEAKER_LABELS = frozenset(
+    {"q", "a", "update", "updated", "watch", "related", "photo", "video", "source", "sources", "note", "editor's note",
+     "read more", "caption", "credit", "name", "age", "city", "job", "pay", "correction", "listen", "see also"}
+)
+_CONDITIONS = frozenset({"unless", "if", "until", "because", "once"})
 _FOLLOW_ON_LEMMAS = frozenset({"add", "continue"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # How far (in tokens) a cue may sit from the quotation it introduces.
@@ -171,10 +178,11 @@ class _RuleFinder:
 
     def cue_span(self, verb: Token, frame: CueFrame) -> list[Span]:
         """The cue with its auxiliaries, negation and adverbs ("has also said"), particle and setting."""
-        left = verb.i
+        left = self.cue_left(verb)
+        head = verb.head
+        if verb.dep_ == "xcomp" and head.i < verb.i and verb.i - head.i <= 3 and _is_verbal(head):
+            left = self.cue_left(head)  # "seemed to blame", "used to support": the raising verb is cue
         children = {c.i: c for c in verb.children}
-        while left - 1 in children and children[left - 1].dep_ in _CUE_LEFT_DEPS:
-            left -= 1
         right = verb.i
         if " " in frame.lemma and right + 1 in children:  # phrasal: "point out", "call for"
             right += 1
@@ -187,6 +195,15 @@ class _RuleFinder:
                 right = nxt.i  # "said of"
         return [(self.doc[left].idx, self.doc[right].idx + len(self.doc[right].text))]
 
+    @staticmethod
+    def cue_left(verb: Token) -> int:
+        """Where the verb group starts: auxiliaries, negation and adverbs right before the verb."""
+        left = verb.i
+        children = {c.i: c for c in verb.children}
+        while left - 1 in children and children[left - 1].dep_ in _CUE_LEFT_DEPS:
+            left -= 1
+        return left
+
     def source_tokens(self, verb: Token) -> list[Token] | None:
         """The cue's subject phrase; for participles and coordinated verbs, the governing subject."""
         current = verb
@@ -196,7 +213,8 @@ class _RuleFinder:
             if agents:
                 return list(agents[0].subtree)
             if subjects:
-                subject = subjects[0]
+                # Two subjects mean a parse error ("LONDON (Reuters) - Trump said"): the nearer one speaks.
+                subject = min(subjects, key=lambda c: abs(c.i - current.i))
                 if subject.dep_ == "nsubjpass" or subject.lower_ in ("it", "there") and subject.dep_ != "nsubj":
                     return None
                 if subject.lower_ in _RELATIVE_PRONOUNS:
@@ -220,8 +238,13 @@ class _RuleFinder:
     @staticmethod
     def without_dateline(head: Token, tokens: list[Token]) -> list[Token]:
         """Drop a dateline the parser hung on the subject ("RENO, Nev. (AP) — Donald Trump")."""
-        dashes = [t.i for t in tokens if t.i < head.i and t.text in ("—", "–", "--", "-") and t.whitespace_]
-        return [t for t in tokens if t.i > dashes[-1]] if dashes else tokens
+        dashes = [t.i for t in tokens if t.text in ("—", "–", "--", "-") and t.whitespace_]
+        if not dashes:
+            return tokens
+        before = " ".join(t.text for t in tokens if t.i < dashes[0])
+        if dashes[0] > head.i and not ("(" in before or before.split(",")[0].isupper()):
+            return tokens  # a dash inside the subject phrase ("Mr. X — a former aide —")
+        return [t for t in tokens if t.i > dashes[-1]]
 
     def source_spans(self, verb: Token) -> list[Span] | None:
         tokens = self.source_tokens(verb)
@@ -243,10 +266,11 @@ class _RuleFinder:
         balanced = []
         for start, end in spans:
             piece = self.text[start:end]
-            if sum(piece.count(c) for c in "“‘«") > sum(piece.count(c) for c in "”’»"):
+            # Double marks only: a closing single mark is also an apostrophe (he’s).
+            if sum(piece.count(c) for c in "“«") > sum(piece.count(c) for c in "”»"):
                 follow = self.text[end : end + 2]
                 for width, tail in ((1, follow[:1]), (2, follow)):
-                    if tail and tail[-1] in "”’»" and tail[:-1] in ("", ",", "."):
+                    if tail and tail[-1] in "”»" and tail[:-1] in ("", ",", "."):
                         end += width
                         break
             balanced.append((start, end))
@@ -263,6 +287,7 @@ class _RuleFinder:
     # --- the passes ---------------------------------------------------------------------------
     def run(self) -> list[FoundAttribution]:
         self.quote_pass()
+        self.name_colon_pass()
         self.verb_pass()
         self.according_to_pass()
         self.noun_pass()
@@ -431,10 +456,50 @@ class _RuleFinder:
             return None
         return None
 
+    # 1b. "Obama: It’s Going To Be OK" (headlines, quote boxes)
+    def name_colon_pass(self) -> None:
+        """A paragraph opening with a short name and a colon attributes the rest of it to that name."""
+        for para_start, para_end in self.paragraphs:
+            first = self.token_at(para_start)
+            window = [t for t in self.doc[first : first + _NAME_COLON_MAX + 1] if t.idx < para_end]
+            colon = next((t for t in window if t.text == ":"), None)
+            if colon is None or colon.i == first:
+                continue
+            name = self.doc[first : colon.i]
+            content_start = colon.idx + 1
+            content = _token_spans(t for t in self.doc[colon.i + 1 :] if t.idx < para_end)
+            if not content or not self.is_speaker_label(name):
+                continue
+            if len(self.text[content_start:para_end].split()) < 3 or self.overlaps_found(content):
+                continue
+            self.add(
+                FoundAttribution(
+                    content=content,
+                    kind="direct" if self.quotes.inside(content[0][0]) else "indirect",
+                    cue=[(colon.idx, colon.idx + 1)],
+                    source=_token_spans(name),
+                    cue_lemma="say",
+                    confidence=0.55,
+                    origin="rule",
+                ),
+                None,
+            )
+
+    @staticmethod
+    def is_speaker_label(name: SpacySpan) -> bool:
+        """"Obama", "NY Daily News", "Clinton camp"; not "UPDATE", "Q", "Photo" or "7:00 p.m."."""
+        words = [t for t in name if not t.is_punct]
+        if not words or not name.text[:1].isupper() or name.text.lower() in _NOT_SPEAKER_LABELS:
+            return False
+        if any(t.like_num or t.pos_ == "VERB" or t.is_space for t in name):
+            return False
+        return any(t.pos_ == "PROPN" for t in words) and not name.text.isupper()
+
     # 2. verb cues with clause / infinitive / object complements
     def verb_pass(self) -> None:
         for token in self.doc:
-            if token.i in self.used_cues:
+            # A cue inside a quotation is part of what the quoted speaker said, not an attribution.
+            if token.i in self.used_cues or self.quotes.inside(token.idx):
                 continue
             frame = self.frame_of(token)
             if frame is None:
@@ -449,8 +514,7 @@ class _RuleFinder:
             cue = self.cue_span(token, frame)
             if _chars(content) & _chars(cue) or (source and _chars(content) & _chars(source) == _chars(content)):
                 continue
-            nested = self.quotes.inside(token.idx)
-            confidence = frame.weight * (0.8 if nested else 1.0) * (1.0 if source else 0.85)
+            confidence = frame.weight * (1.0 if source else 0.85)
             self.add(
                 FoundAttribution(
                     content=content,
@@ -472,18 +536,30 @@ class _RuleFinder:
         excluded = self.cue_side_tokens(verb)
         if frame.clause:
             clause = next((c for c in children if c.dep_ == "ccomp"), None)
+            if clause is not None and clause.i < verb.i and any(
+                t.text == ";" for t in self.doc[max(t.i for t in clause.subtree) : verb.i]
+            ):
+                clause = None  # "A happened; he said that …": the parser hung the earlier sentence on the cue
+            if clause is None and verb.dep_ == "parataxis" and verb.head.i != verb.i:
+                # "The economy, he said, is growing": the cue interrupts the clause it reports.
+                inside = {t.i for t in verb.subtree}
+                return _token_spans(t for t in verb.head.subtree if t.i not in inside) or None
             if clause is not None:
                 tokens = [t for t in clause.subtree if t.i not in excluded]
                 tokens += self.coordinated_clause(verb, clause)
+                tokens += self.condition_clauses(verb, clause)
                 return _token_spans(tokens) or None
         if frame.infinitive:
             infinitive = next(
                 (c for c in children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None
             )
-            if infinitive is not None and verb_frame(infinitive.lemma_) is None:
+            if infinitive is not None:
+                # "declined to say whether …": the outer verb is the cue, the inner one is content.
+                self.used_cues.add(infinitive.i)
                 # "urged the league to review …": the addressee belongs to the content.
                 tokens = [t for c in children if c.dep_ == "dobj" and c.i < infinitive.i for t in c.subtree]
                 tokens += list(infinitive.subtree)
+                tokens += self.condition_clauses(verb, infinitive)
                 return _token_spans(t for t in tokens if t.i not in excluded) or None
         if frame.obj:
             obj = next((c for c in children if c.dep_ in ("dobj", "pobj") and c.i > verb.i), None)
@@ -492,15 +568,26 @@ class _RuleFinder:
                 if particle is not None:
                     obj = next((c for c in particle.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.lower_ not in _RELATIVE_PRONOUNS:
-                tokens = list(obj.subtree)
-                for c in children:
-                    if c.i > obj.i and (
-                        c.dep_ in ("oprd", "xcomp", "ccomp")
-                        or c.dep_ == "prep" and c.lower_ in _OBJECT_COMPLEMENT_PREPS
-                    ):
-                        tokens += list(c.subtree)
+                complements = [
+                    t
+                    for c in children
+                    if c.i > obj.i
+                    and (c.dep_ in ("oprd", "xcomp", "ccomp") or c.dep_ == "prep" and c.lower_ in _OBJECT_COMPLEMENT_PREPS)
+                    for t in c.subtree
+                ]
+                tokens = list(obj.subtree) + complements
                 return _token_spans(t for t in tokens if t.i not in excluded) or None
         return None
+
+    def condition_clauses(self, verb: Token, content: Token) -> list[Token]:
+        """"threatened not to show up … unless he is paid": a condition hung on the cue is content."""
+        end = max(t.i for t in content.subtree)
+        return [
+            t
+            for c in verb.children
+            if c.dep_ == "advcl" and c.i > end and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
+            for t in c.subtree
+        ]
 
     def cue_side_tokens(self, verb: Token) -> set[int]:
         """The cue, its auxiliaries and its subject: never part of the content (relative clauses)."""
@@ -550,6 +637,8 @@ class _RuleFinder:
         for token in self.doc:
             if token.lower_ != "according" or token.i + 1 >= len(self.doc) or self.doc[token.i + 1].lower_ != "to":
                 continue
+            if self.quotes.inside(token.idx):
+                continue
             to = self.doc[token.i + 1]
             objects = [c for c in to.children if c.dep_ == "pobj"] or [
                 c for c in token.children if c.dep_ == "pobj"
@@ -594,7 +683,7 @@ class _RuleFinder:
     def noun_pass(self) -> None:
         for token in self.doc:
             frame = CUE_NOUNS.get(token.lemma_.lower())
-            if frame is None or token.pos_ != "NOUN":
+            if frame is None or token.pos_ != "NOUN" or self.quotes.inside(token.idx):
                 continue
             clause = next(
                 (
