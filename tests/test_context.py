@@ -443,6 +443,35 @@ def test_a_weekday_is_never_a_target():
     assert found.time == ("Wednesday", "2025-01-08", "day")
 
 
+SETTINGS = (
+    "Speaking on CBS’s Face the Nation on Sunday, the minister said the plan would work. "
+    "Mr Smith told reporters in Kyiv that the line would hold. "
+    "In a speech at Chatham House on Thursday, the foreign secretary warned that Europe faced a long war. "
+    "The senator wrote in an op-ed for The Wall Street Journal that the bill was flawed. "
+    "The company said in a filing with the Securities and Exchange Commission that profits fell. "
+    "The striker posted on Instagram that he was leaving the club."
+)
+
+
+@pytest.mark.parametrize(
+    "cue, source, content, venue, place, time",
+    [
+        ("said", "the minister", "the plan would work", "CBS’s Face the Nation", None, "Sunday"),
+        ("told", "Mr Smith", "that the line would hold", None, "Kyiv", None),
+        ("warned", "the foreign secretary", "that Europe faced a long war", "a speech", "Chatham House", "Thursday"),
+        ("wrote", "The senator", "that the bill was flawed", "an op-ed for The Wall Street Journal", None, None),
+        ("said", "The company", "that profits fell", "a filing with the Securities and Exchange Commission", None, None),
+        ("posted", "The striker", "that he was leaving the club", "Instagram", None, None),
+    ],
+)
+def test_settings_programmes_platforms_and_places(cue, source, content, venue, place, time):
+    found = context_of(SETTINGS, cue=cue, source=source, content=content, anchor=source)
+    assert found.venue == venue
+    assert found.place == place
+    assert (found.time[0] if found.time else None) == time
+    assert found.target is None, "reporters are an audience; programmes and outlets are venues"
+
+
 # --- end to end: the engine on the seed article -----------------------------------------------
 # These depend on the attribution finder (attributions.py) finding each attribution; a failure
 # that says "no statement with cue …" means the attribution is not found yet, not a context bug.

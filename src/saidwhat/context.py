@@ -321,7 +321,7 @@ def _relative_setting(head: Token) -> Token | None:
         return None
     token = head.head
     for _ in range(4):
-        if token.lemma_.lower() in VENUE_NOUNS and token.pos_ in ("NOUN", "PROPN"):
+        if _is_venue_noun(token) and token.pos_ in ("NOUN", "PROPN"):
             return token
         if token.head.i == token.i:
             break
@@ -506,7 +506,7 @@ def _venue(doc: Doc, head: Token, frame: set[int]) -> tuple[list[Span] | None, s
         preposition = token.head.lower_
         if token.lower_ in PLATFORMS and preposition in ("on", "via"):
             return _char_span([token]), {token.i}
-        if preposition in VENUE_PREPOSITIONS and token.lemma_.lower() in VENUE_NOUNS:
+        if preposition in VENUE_PREPOSITIONS and _is_venue_noun(token):
             tokens = [t for t in _noun_phrase(token, keep_possessor=False) if t.i in frame]
             return _char_span(tokens), {t.i for t in tokens}
         if preposition in ("on", "with", "to") and token.head.head.lemma_ in SCENE_VERBS | {"say", "tell"}:
@@ -526,6 +526,14 @@ def _venue(doc: Doc, head: Token, frame: set[int]) -> tuple[list[Span] | None, s
     return None, set()
 
 
+def _is_venue_noun(token: Token) -> bool:
+    """A setting noun, hyphenated ones included ("op-ed" is tokenized op - ed)."""
+    if token.lemma_.lower() in VENUE_NOUNS:
+        return True
+    start = token.i - 2
+    return start >= 0 and token.doc[start + 1].text == "-" and token.doc[start : token.i + 1].text.lower() in VENUE_NOUNS
+
+
 # --- place ----------------------------------------------------------------------------------------
 
 
@@ -543,7 +551,9 @@ def _place(doc: Doc, frame: set[int], venue_tokens: set[int]) -> list[Span] | No
 def _names_a_place(token: Token) -> bool:
     ent = _entity_of(token)
     if ent is not None:
-        return ent.label_ in PLACE_LABELS
+        # "at Chatham House", "at the United Nations": an organization's seat is a place.
+        at_an_organization = ent.label_ == "ORG" and token.head.lower_ == "at" and not _is_media(list(ent))
+        return ent.label_ in PLACE_LABELS or at_an_organization
     # The small model misses some place names ("in Kyiv"): a bare proper noun after "in" counts.
     return token.pos_ == "PROPN" and token.head.lower_ == "in" and token.lower_ not in PLATFORMS
 
