@@ -6,6 +6,7 @@ Expected numbers in the metric tests are worked out by hand in the comments next
 from __future__ import annotations
 
 import json
+import time
 from pathlib import Path
 
 import pytest
@@ -287,9 +288,21 @@ def test_textacy_baseline_gives_char_spans_and_source_text_as_speaker(nlp):
     assert item.speaker_name == " ".join(text[s:e] for s, e in item.source)
 
 
-def test_textacy_refuses_unbalanced_quotes(nlp):
-    with pytest.raises(ValueError):
-        predict_textacy(nlp("“We will win,” she said. “And then"))
+def test_textacy_falls_back_to_paragraphs_when_quotes_are_unbalanced(nlp):
+    # A quote running over two paragraphs opens each one: three quote marks in the first two paragraphs.
+    text = (
+        "“The river rose faster than anyone expected.\n\n"
+        "“We lost the lower fields in one night,” the farmer Lena Vogt told reporters.\n\n"
+        "“Nobody warned us about the dam release,” Vogt said on Friday."
+    )
+    items = predict_textacy(nlp(text))
+    contents = [text[slice(*normalise_span(text, item.content)[0])] for item in items]
+    assert "Nobody warned us about the dam release" in contents
+    assert "The river rose faster than anyone expected" not in contents
+    for item in items:
+        for start, end in (*item.cue, *item.source, *item.content):
+            assert 0 <= start < end <= len(text)
+        assert item.speaker_name == " ".join(text[s:e] for s, e in item.source)
 
 
 def test_engine_predictions_use_the_source_entity_name():
@@ -451,6 +464,40 @@ def test_run_eval_scores_systems_on_one_parse_and_records_failures(tmp_path, nlp
     assert totals["broken"].missed == 6 and totals["broken"].failed == 1
     assert "## feature_harbour" in written and "RuntimeError: boom" in written
     assert "⟦Q:the stocks are recovering⟧" in written
+
+
+def test_a_hung_system_fails_one_article_and_the_run_goes_on(tmp_path, nlp):
+    gold_dir = _gold_dir(tmp_path)
+
+    def hangs_on_uk(doc, published):
+        if "minister" in doc.text:
+            time.sleep(30)
+        return []
+
+    run = run_eval(
+        gold_dir, [System("hangs", "sleeps on one article", hangs_on_uk), _oracle(gold_dir)], nlp=nlp, timeout=0.5
+    )
+    report = run.report()
+    failures = report["systems"]["hangs"]["failures"]
+    assert [f["article"] for f in failures] == ["uk_schools"] and "SystemTimeout" in failures[0]["error"]
+    assert report["systems"]["oracle"]["linked"]["f1"] == 1.0
+
+
+def test_listing_shows_the_nearest_prediction_of_a_missed_attribution(tmp_path, nlp):
+    gold_dir = _gold_dir(tmp_path)
+
+    def wrong_source(doc, published):
+        # Bridge quote with the wrong source: content overlaps but the pair cannot be linked.
+        if "bridge" not in doc.text:
+            return []
+        return [PredictedItem([at(doc.text, "said")], [at(doc.text, "Tuesday")], [at(doc.text, "The bridge will reopen")])]
+
+    run = run_eval(gold_dir, [System("wrong_source", "", wrong_source)], nlp=nlp)
+    listing = tmp_path / "errors.md"
+    totals = write_listing(run, listing)
+    written = listing.read_text(encoding="utf-8")
+    assert (totals["wrong_source"].missed, totals["wrong_source"].spurious) == (6, 1)
+    assert "> nearest pred: “⟦Q:The bridge will reopen⟧ by spring,” Mayor Ana Ruiz ⟦C:said⟧ on ⟦S:Tuesday⟧." in written
 
 
 def test_run_eval_limit_and_missing_speakers(tmp_path, nlp):

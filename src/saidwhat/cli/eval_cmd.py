@@ -64,7 +64,9 @@ def render_report(report: dict, console: Console) -> None:
         console.print(f"[yellow]warning[/yellow]: {mutation['system']} changed the shared Doc of {mutation['article']}")
 
 
-def _run_with_progress(gold_dir: Path, names: list[str], split: str, limit: int | None, console: Console) -> EvalRun:
+def _run_with_progress(
+    gold_dir: Path, names: list[str], split: str, limit: int | None, timeout: float | None, console: Console
+) -> EvalRun:
     systems = systems_named(names)
     with Progress(
         TextColumn("[bold]eval[/bold]"),
@@ -79,8 +81,11 @@ def _run_with_progress(gold_dir: Path, names: list[str], split: str, limit: int 
 
         def on_article(stem: str, index: int, total: int) -> None:
             progress.update(task, completed=index, total=total, description=stem[:48])
+            if not console.is_terminal and index % 10 == 0:
+                # A bar cannot redraw in a log file (make eval > log): print a line now and then.
+                console.print(f"eval: article {index + 1}/{total} {stem}")
 
-        run = run_eval(gold_dir, systems, split=split, limit=limit, on_article=on_article)
+        run = run_eval(gold_dir, systems, split=split, limit=limit, on_article=on_article, timeout=timeout)
         progress.update(task, completed=len(run.articles))
     return run
 
@@ -93,11 +98,12 @@ def eval_command(
     systems: str = typer.Option("saidwhat,rules,textacy", help="Comma-separated systems: saidwhat, rules, textacy."),
     limit: Optional[int] = typer.Option(None, min=1, help="Score only the first N articles (sorted by name)."),
     errors: Optional[Path] = typer.Option(None, help="Where to write the error listing (default: <output>-errors.md)."),
+    timeout: float = typer.Option(120.0, min=0.0, help="Seconds a system may spend on one article before it counts as failed (0: no limit)."),
 ) -> None:
     """Score systems against gold attributions: exact role F1, linked F1, speaker accuracy."""
     console = Console()
     try:
-        run = _run_with_progress(gold_dir, systems.split(","), split, limit, console)
+        run = _run_with_progress(gold_dir, systems.split(","), split, limit, timeout or None, console)
     except SaidwhatError as exc:
         Console(stderr=True).print(f"[red]error[/red]: {exc}")
         raise typer.Exit(code=2) from exc

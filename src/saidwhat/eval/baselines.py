@@ -4,7 +4,7 @@
 * ``rules``: the same engine with rules only (``mode="rules"``), the plain-rules variant.
 * ``textacy``: ``textacy.extract.triples.direct_quotations`` (textacy 0.13.0, the ``eval`` extra),
   a widely used rule baseline for direct quotes. It has no entities, so its speaker name is the
-  source text.
+  source text. Where it refuses a whole article (odd number of quote marks) it runs per paragraph.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import datetime as dt
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Doc, Span, Token
 
 from saidwhat.errors import InputError
 from saidwhat.eval.score import PredictedItem
@@ -73,23 +73,58 @@ def token_char_spans(tokens: Iterable[Token]) -> list[tuple[int, int]]:
     return pieces
 
 
+def paragraphs(doc: Doc) -> list[Span]:
+    """The article's paragraphs as spans of the parsed Doc (split at whitespace tokens holding a newline)."""
+    spans, start = [], 0
+    for token in doc:
+        if token.is_space and "\n" in token.text:
+            if token.i > start:
+                spans.append(doc[start : token.i])
+            start = token.i + 1
+    if start < len(doc):
+        spans.append(doc[start:])
+    return spans
+
+
+def _textacy_items(doc: Doc, offset: int) -> list[PredictedItem]:
+    """textacy's triples on ``doc``, whose text starts at ``offset`` in the article."""
+    from textacy.extract.triples import direct_quotations
+
+    def shifted(tokens: Iterable[Token]) -> list[tuple[int, int]]:
+        return [(start + offset, end + offset) for start, end in token_char_spans(tokens)]
+
+    return [
+        PredictedItem(
+            cue=shifted(triple.cue),
+            source=shifted(triple.speaker),
+            content=shifted(triple.content),
+            speaker_name=" ".join(doc.text[s:e] for s, e in token_char_spans(triple.speaker)),
+        )
+        for triple in direct_quotations(doc)
+    ]
+
+
 def predict_textacy(doc: Doc, published: dt.date | None = None) -> list[PredictedItem]:
-    """textacy's direct quotations; it refuses articles with an odd number of quote marks (ValueError)."""
+    """textacy's direct quotations, as char spans of the article.
+
+    textacy bails out (ValueError) when the article has an odd number of quote marks, which news
+    articles often do (a quote running over several paragraphs opens each one). The baseline then
+    runs it on each paragraph (a copy of the same parse), skipping only paragraphs it refuses.
+    """
     try:
-        from textacy.extract.triples import direct_quotations
+        import textacy.extract.triples  # noqa: F401
     except ImportError as exc:  # pragma: no cover - depends on the install
         raise InputError("textacy is not installed: run `.venv/bin/pip install -e '.[eval]'`") from exc
+    try:
+        return _textacy_items(doc, 0)
+    except ValueError:
+        pass
     items = []
-    for triple in direct_quotations(doc):
-        source = token_char_spans(triple.speaker)
-        items.append(
-            PredictedItem(
-                cue=token_char_spans(triple.cue),
-                source=source,
-                content=token_char_spans(triple.content),
-                speaker_name=" ".join(doc.text[s:e] for s, e in source),
-            )
-        )
+    for paragraph in paragraphs(doc):
+        try:
+            items.extend(_textacy_items(paragraph.as_doc(), paragraph.start_char))
+        except ValueError:
+            continue
     return items
 
 

@@ -9,9 +9,12 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import signal
+import threading
 import time
 import traceback
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -194,11 +197,13 @@ def run_eval(
     limit: int | None = None,
     nlp: Callable[[str], Doc] | None = None,
     on_article: Callable[[str, int, int], None] | None = None,
+    timeout: float | None = 120.0,
 ) -> EvalRun:
     """Score every system on every article of the split (the first ``limit`` articles if given).
 
-    A system that raises on an article is recorded as a failure there (its predictions count as
-    empty); a system that changes the shared Doc is recorded and the Doc restored for the others.
+    A system that raises on an article, or runs over ``timeout`` seconds there, is recorded as a
+    failure (its predictions count as empty); a system that changes the shared Doc is recorded and
+    the Doc restored for the others.
     """
     gold_dir = Path(gold_dir)
     try:
@@ -213,7 +218,7 @@ def run_eval(
         from saidwhat.nlp import load_model
 
         nlp = load_model()
-    warm_up(systems, nlp)
+    warm_up(systems, nlp, timeout)
     folder = speakers_folder(gold_dir, split)
     run = EvalRun(
         gold_dir=str(gold_dir),
@@ -237,29 +242,61 @@ def run_eval(
             has_speakers=speakers is not None,
         )
         published = dt.date.fromisoformat(article.published) if article.published else None
-        doc = _run_systems(run, result, doc, systems, published)
+        doc = _run_systems(run, result, doc, systems, published, timeout)
         run.articles.append(result)
     return run
 
 
-def warm_up(systems: Sequence[System], nlp: Callable[[str], Doc]) -> None:
+def warm_up(systems: Sequence[System], nlp: Callable[[str], Doc], timeout: float | None) -> None:
     """Run each system once on a tiny article so imports and lazy model loads stay out of the timing."""
     doc = nlp("“It is a warm-up,” the spokeswoman said on Monday.")
     for system in systems:
         try:
-            system.predict(doc, None)
+            with time_limit(timeout):
+                system.predict(doc, None)
         except Exception:  # noqa: BLE001 - a broken system fails per article, where it is recorded
             pass
 
 
-def _run_systems(run: EvalRun, result: ArticleResult, doc: Doc, systems: Sequence[System], published) -> Doc:
+class SystemTimeout(Exception):
+    """A system ran over its time limit on one article."""
+
+
+@contextmanager
+def time_limit(seconds: float | None) -> Iterator[None]:
+    """Raise SystemTimeout in the body after ``seconds`` (POSIX main thread only; else no limit).
+
+    A hung system must cost one article, not the whole run. The alarm interrupts Python code and
+    sleeps, not a single long C call (which then finishes before the timeout is raised).
+    """
+    usable = seconds and hasattr(signal, "SIGALRM") and threading.current_thread() is threading.main_thread()
+    if not usable:
+        yield
+        return
+
+    def expire(signum, frame):
+        raise SystemTimeout(f"no result after {seconds:g} s (--timeout)")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+def _run_systems(
+    run: EvalRun, result: ArticleResult, doc: Doc, systems: Sequence[System], published, timeout: float | None
+) -> Doc:
     fingerprint = doc_fingerprint(doc)
     pristine = doc.to_bytes()
     for system in systems:
         failure = None
         started = time.perf_counter()
         try:
-            predicted = system.predict(doc, published)
+            with time_limit(timeout):
+                predicted = system.predict(doc, published)
         except Exception as exc:  # noqa: BLE001 - any system bug is one article's recorded failure
             predicted, failure = [], _describe(exc)
         seconds = time.perf_counter() - started

@@ -1,7 +1,8 @@
 """The per-error listing: what a person reads to see what to fix.
 
-Grouped by article, then by system: missed gold attributions, spurious predictions, boundary
-errors (linked, but a role's span differs) and wrong speakers. Each shows the sentence(s) with
+Grouped by article, then by system: missed gold attributions (with the nearest prediction, when
+one overlaps the content but could not be linked), spurious predictions, boundary errors (linked,
+but a role's span differs) and wrong speakers. Each shows the sentence(s) with
 the scored (trimmed) spans marked: ``⟦S:…⟧`` source, ``⟦C:…⟧`` cue, ``⟦Q:…⟧`` content.
 """
 
@@ -12,7 +13,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 
 from saidwhat.eval.harness import ArticleResult, EvalRun, SystemResult
-from saidwhat.eval.score import ROLES, GoldItem, NormalSpan, PredictedItem, has_referent, normalise_span
+from saidwhat.eval.score import ROLES, GoldItem, NormalSpan, PredictedItem, has_referent, normalise_span, overlap
 
 Span = tuple[int, int]
 
@@ -91,6 +92,13 @@ def _quote(label: str, line: str) -> str:
     return f"  > {label}: {line}"
 
 
+def nearest(text: str, content: NormalSpan, predicted: list[PredictedItem]) -> int | None:
+    """The prediction whose content overlaps ``content`` most (a near miss: wrong source, too short…)."""
+    overlaps = [(overlap(content, normalise_span(text, item.content)), -p) for p, item in enumerate(predicted)]
+    best = max(overlaps, default=(0, 0))
+    return -best[1] if best[0] > 0 else None
+
+
 def _article_errors(article: ArticleResult, result: SystemResult) -> tuple[list[str], ErrorCounts]:
     text, gold, predicted, score = article.text, article.gold, result.predicted, result.score
     lines: list[str] = []
@@ -106,6 +114,9 @@ def _article_errors(article: ArticleResult, result: SystemResult) -> tuple[list[
         if g not in score.links:
             counts.missed += 1
             lines += [f"- **missed** {item.id}", _quote("gold", render(text, article.sentences, roles))]
+            near = nearest(text, roles["content"], predicted)
+            if near is not None:
+                lines.append(_quote("nearest pred", render(text, article.sentences, _roles(text, predicted[near]))))
             continue
         predicted_roles = _roles(text, predicted[score.links[g]])
         differing = [role for role in ROLES if roles[role] != predicted_roles[role]]
