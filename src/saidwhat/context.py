@@ -149,10 +149,15 @@ def _char_span(tokens: Iterable[Token]) -> list[Span]:
 
 
 def _entity_of(token: Token) -> SpacySpan | None:
-    for ent in token.doc.ents:
-        if ent.start <= token.i < ent.end:
-            return ent
-    return None
+    """The named entity ``token`` is part of (read from its IOB tags, not by scanning doc.ents)."""
+    if not token.ent_type_:
+        return None
+    doc, start, end = token.doc, token.i, token.i + 1
+    while doc[start].ent_iob_ == "I" and start > 0:
+        start -= 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    return SpacySpan(doc, start, end, label=token.ent_type_)
 
 
 def _name_span(token: Token) -> list[Span]:
