@@ -147,7 +147,7 @@ def parse_jsonl_record(line: bytes, where: str) -> WorkItem:
     if len(line) > max_input_bytes():
         raise InputError(f"{where}: the line is {len(line) / 1e6:.1f} MB, too large to be one article")
     try:
-        record = orjson.loads(line)
+        record = orjson.loads(line.rstrip(b"\r\n"))  # Spark hands lines without their newline: same errors either way
     except orjson.JSONDecodeError as exc:
         raise InputError(f"{where}: not valid JSON ({exc}); each line must be one JSON object") from exc
     if not isinstance(record, dict):
