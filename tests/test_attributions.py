@@ -212,6 +212,25 @@ def test_according_to_beliefs_intentions_passive_and_nominal_content():
     assert dismissed.content.startswith("the claim that the ministry")
 
 
+def test_according_to_as_sole_source_passive_quoted_as_saying_and_nominal_claim():
+    found = run(article("tech-according-to.txt"))
+    people = one(found, cue="according to", source="two people familiar with the plan")
+    assert people.content.startswith("Nordwave Semiconductor will push back")
+    quoted = one(found, cue="was quoted as saying", source="The company's finance chief, Priya Raman")
+    assert quoted.attribution.kind == "mixed"
+    assert quoted.content.endswith('"fallen off a cliff."')  # the closing straight mark is kept
+    claim = one(found, cue="claim", source="her")
+    assert claim.content == "that the slowdown was temporary"
+    predicted = one(found, cue="had predicted", source="who")
+    assert predicted.content == "that orders would recover by the summer"
+    declined = one(found, cue="declined")
+    assert declined.content == "to give a new date"
+    hopes = one(found, cue="hopes", source="The regional economy minister")  # "hopes" lemmatized "hop"
+    assert hopes.content == "the project can still go ahead"
+    weber = one(found, cue="said", source="works council chair Jonas Weber")
+    assert weber.content == "We read about it in the newspapers"
+
+
 def test_quote_mark_chaos_gives_sane_output():
     text = article("quote-chaos.txt")
     found = run(text)

@@ -37,6 +37,8 @@ _NOT_SPEAKER_LABELS = frozenset(
     {"q", "a", "update", "updated", "watch", "related", "photo", "video", "source", "sources", "note", "editor's note",
      "read more", "caption", "credit", "name", "age", "city", "job", "pay", "correction", "listen", "see also"}
 )
+# Passive verbs whose subject is the speaker ("X was quoted as saying").
+_QUOTED_LEMMAS = frozenset({"quote", "hear", "overhear", "record"})
 _CONDITIONS = frozenset({"unless", "if", "until", "because", "once"})
 _FOLLOW_ON_LEMMAS = frozenset({"add", "continue"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -174,7 +176,10 @@ class _RuleFinder:
         if not _is_verbal(token):
             return None
         particle = next((c.text for c in token.children if c.dep_ in ("prt", "prep") and c.i == token.i + 1), None)
-        return verb_frame(token.lemma_, particle)
+        frame = verb_frame(token.lemma_, particle)
+        if frame is None and token.lower_.endswith("s") and token.tag_ == "VBZ":
+            frame = verb_frame(token.lower_[:-1], particle)  # the lemmatizer turns "hopes" into "hop"
+        return frame
 
     def cue_span(self, verb: Token, frame: CueFrame) -> list[Span]:
         """The cue with its auxiliaries, negation and adverbs ("has also said"), particle and setting."""
@@ -182,6 +187,8 @@ class _RuleFinder:
         head = verb.head
         if verb.dep_ == "xcomp" and head.i < verb.i and verb.i - head.i <= 3 and _is_verbal(head):
             left = self.cue_left(head)  # "seemed to blame", "used to support": the raising verb is cue
+        elif verb.dep_ == "pcomp" and head.head.lemma_ in _QUOTED_LEMMAS and verb.i - head.head.i == 2:
+            left = self.cue_left(head.head)  # "was quoted as saying"
         children = {c.i: c for c in verb.children}
         right = verb.i
         if " " in frame.lemma and right + 1 in children:  # phrasal: "point out", "call for"
@@ -215,12 +222,12 @@ class _RuleFinder:
             if subjects:
                 # Two subjects mean a parse error ("LONDON (Reuters) - Trump said"): the nearer one speaks.
                 subject = min(subjects, key=lambda c: abs(c.i - current.i))
-                if subject.dep_ == "nsubjpass" or subject.lower_ in ("it", "there") and subject.dep_ != "nsubj":
-                    return None
+                if subject.dep_ == "nsubjpass" and current.lemma_ not in _QUOTED_LEMMAS:
+                    return None  # "it was reported that": no speaker named
                 if subject.lower_ in _RELATIVE_PRONOUNS:
                     return [subject]  # entities.py resolves "who" to its antecedent
                 return self.without_dateline(subject, self.same_paragraph(subject.subtree, verb.idx))
-            if current.dep_ in ("advcl", "conj", "xcomp", "pcomp") and current.head.i != current.i:
+            if current.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep") and current.head.i != current.i:
                 current = current.head
                 continue
             return None
@@ -267,10 +274,11 @@ class _RuleFinder:
         for start, end in spans:
             piece = self.text[start:end]
             # Double marks only: a closing single mark is also an apostrophe (he’s).
-            if sum(piece.count(c) for c in "“«") > sum(piece.count(c) for c in "”»"):
+            curly_open = sum(piece.count(c) for c in "“«") > sum(piece.count(c) for c in "”»")
+            if curly_open or piece.count('"') % 2:
                 follow = self.text[end : end + 2]
                 for width, tail in ((1, follow[:1]), (2, follow)):
-                    if tail and tail[-1] in "”»" and tail[:-1] in ("", ",", "."):
+                    if tail and tail[-1] in '”»"' and tail[:-1] in ("", ",", "."):
                         end += width
                         break
             balanced.append((start, end))
@@ -671,13 +679,14 @@ class _RuleFinder:
             )
 
     def found_with_source_around(self, token: Token) -> bool:
+        """Whether an attribution with a source has its cue in this sentence (and paragraph)."""
         sentence: SpacySpan = token.sent
-        for attribution in self.found:
-            if attribution.source and attribution.cue:
-                cue_start = attribution.cue[0][0]
-                if sentence.start_char <= cue_start < sentence.end_char:
-                    return True
-        return False
+        paragraph = self.paragraphs[self.paragraph_of(token.idx)]
+        start, end = max(sentence.start_char, paragraph[0]), min(sentence.end_char, paragraph[1])
+        return any(
+            attribution.source and attribution.cue and start <= attribution.cue[0][0] < end
+            for attribution in self.found
+        )
 
     # 4. cue nouns with a that-clause
     def noun_pass(self) -> None:
