@@ -107,11 +107,29 @@ def test_seed_article_shows_hamdans_quote_with_its_speaker(page, server):
     assert not page.errors
 
 
+def test_discontinuous_quote_lights_up_as_one_statement(page, server):
+    article = page.request.get(f"{server}/articles/reef-survey").json()
+    split = [s for s in article["statements"] if len(s["content"]["spans"]) > 1]
+    assert split, "the interrupted quote (“…,” says Ruiz … “…”) has two content pieces"
+    page.goto(f"{server}/ui/articles/reef-survey")
+    for statement in split:
+        pieces = page.locator(f"#article-text .hl.role-content[data-statements~='{statement['id']}']")
+        pieces.first.hover()
+        active = "".join(page.locator("#article-text .hl.active").all_text_contents())
+        for start, end in statement["content"]["spans"]:
+            assert article["text"][start:end] in active
+    # Linking to a statement selects it.
+    target = split[0]["id"]
+    page.goto(f"{server}/ui/articles/reef-survey#statement-{target}")
+    page.locator(f"#statement-{target}.selected").wait_for()
+    assert page.locator(f"#article-text .hl.active[data-statements~='{target}']").count() >= 2
+
+
 def test_search_by_speech_act_accuse_finds_blinken(page, server):
     page.goto(f"{server}/ui/search")
     page.select_option("select[name=speech_act]", "ACCUSE")
     page.get_by_role("button", name="Search").click()
-    page.wait_for_url(re.compile(r"speech_act=ACCUSE"))
+    page.wait_for_url(re.compile(r"/ui/search\?speech_act=ACCUSE$"))  # empty filters stay out of the URL
     rows = page.locator(".statements-table tbody tr")
     assert rows.count() >= 1
     assert all(act == "ACCUSE" for act in page.locator(".statements-table .act").all_inner_texts())
@@ -121,6 +139,15 @@ def test_search_by_speech_act_accuse_finds_blinken(page, server):
     # The row links back to the statement in its article.
     accusation.first.locator("a[href*='/ui/articles/']").click()
     page.wait_for_url(re.compile(r"/ui/articles/hamas-blinken"))
+
+
+def test_search_by_an_alias_finds_the_speakers_statements(page, server):
+    page.goto(f"{server}/ui/search")
+    page.fill("input[name=speaker]", "Hamadan")  # the article's misspelling of Hamdan
+    page.get_by_role("button", name="Search").click()
+    page.wait_for_url(re.compile(r"speaker=Hamadan"))
+    speakers = page.locator(".statements-table tbody tr td:nth-child(2)").all_inner_texts()
+    assert len(speakers) >= 3 and all("Hamdan" in name for name in speakers), speakers
 
 
 def test_injected_markup_in_quotes_shows_literally_and_never_runs(page, server):

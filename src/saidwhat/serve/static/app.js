@@ -1,6 +1,18 @@
 // Article page: hovering a highlighted passage lights up every piece of its statement(s);
-// clicking it opens a popover with the statement's card (speaker link, act, target, time, ...).
+// clicking it opens a popover with the statement's card (speaker link, act, target, time, ...);
+// a #statement-ID in the URL selects that statement.
 "use strict";
+
+// Search form: leave empty filters out of the URL, so result links stay short and shareable.
+(function () {
+  const filters = document.querySelector("form.filters");
+  if (!filters) return;
+  filters.addEventListener("submit", () => {
+    for (const field of filters.querySelectorAll("input, select")) {
+      if (!field.value) field.disabled = true;
+    }
+  });
+})();
 
 (function () {
   const text = document.getElementById("article-text");
@@ -63,4 +75,18 @@
   document.addEventListener("keydown", (event) => {
     if (event.key === "Escape") popover.hidden = true;
   });
+
+  // A link to #statement-s3 (from search results or a speaker's timeline) selects that statement.
+  function selectFromHash() {
+    const linked = /^#statement-(.+)$/.exec(window.location.hash);
+    if (!linked) return;
+    const id = decodeURIComponent(linked[1]);
+    for (const piece of text.querySelectorAll(".hl.active")) piece.classList.remove("active");
+    select([id]);
+    setActive([id], true);
+    const first = piecesOf(id)[0];
+    if (first) first.scrollIntoView({block: "center"});
+  }
+  window.addEventListener("hashchange", selectFromHash);
+  selectFromHash();
 })();
