@@ -472,6 +472,20 @@ def test_settings_programmes_platforms_and_places(cue, source, content, venue, p
     assert found.target is None, "reporters are an audience; programmes and outlets are venues"
 
 
+def test_programmes_are_venues_and_titles_are_not_places():
+    text = (
+        "Mr. Goldberg told CNBC on Monday that rates would fall. "
+        "Sanders told Morning Joe that the race was close. "
+        "The general, who served as Commander in Chief of the fleet, stressed that the navy was ready."
+    )
+    cnbc = context_of(text, cue="told", source="Mr. Goldberg", content="that rates would fall")
+    assert (cnbc.venue, cnbc.target) == ("CNBC", None)
+    joe = context_of(text, cue="told", source="Sanders", content="that the race was close", anchor="Sanders")
+    assert joe.target is None
+    stressed = context_of(text, cue="stressed", source="The general", content="that the navy was ready")
+    assert stressed.place is None
+
+
 # --- end to end: the engine on the seed article -----------------------------------------------
 # These depend on the attribution finder (attributions.py) finding each attribution; a failure
 # that says "no statement with cue …" means the attribution is not found yet, not a context bug.

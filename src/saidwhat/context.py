@@ -54,7 +54,9 @@ _MEDIA = re.compile(
     r"Atlantic|Vox|HuffPost|BuzzFeed|Breitbart|Hill|Newsweek|Time|Forbes|Interfax|Xinhua|Tass|TASS|"
     r"RIA|Yonhap|Kyodo|Le Monde|Spiegel|ESPN|Sky Sports|Deadline|Variety|Wired|Vice|Semafor|"
     r"Punchbowl|Examiner|Courier|Record|Dispatch|Inquirer|Bulletin|Standard|Sentinel|Post-Gazette|"
-    r"Broadcasting|Media|Newspaper|Agency|Al-Quds|Anadolu|Kan|Ynet|Walla|Maariv)\b"
+    r"Broadcasting|Media|Newspaper|Agency|Al-Quds|Anadolu|Kan|Ynet|Walla|Maariv|CNBC|C-SPAN|Morning Joe|"
+    r"Meet the Press|Face the Nation|Good Morning America|60 Minutes|Hardball|Fox & Friends|Morning|"
+    r"Tonight|Show|Podcast)\b"
 )
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -559,8 +561,12 @@ def _names_a_place(token: Token) -> bool:
         # "at Chatham House", "at the United Nations": an organization's seat is a place.
         at_an_organization = ent.label_ == "ORG" and token.head.lower_ == "at" and not _is_media(list(ent))
         return ent.label_ in PLACE_LABELS or at_an_organization
-    # The small model misses some place names ("in Kyiv"): a bare proper noun after "in" counts.
-    return token.pos_ == "PROPN" and token.head.lower_ == "in" and token.lower_ not in PLATFORMS
+    # The small model misses some place names ("in Kyiv"): a bare proper noun after an "in" that
+    # situates the statement or its setting counts ("Commander in Chief" does not).
+    if token.pos_ != "PROPN" or token.head.lower_ != "in" or token.lower_ in PLATFORMS:
+        return False
+    governor = token.head.head
+    return governor.pos_ in ("VERB", "AUX") or _is_venue_noun(governor)
 
 
 # --- time -----------------------------------------------------------------------------------------
