@@ -354,6 +354,22 @@ def test_court_accusation_drops_titles_from_the_target():
     assert (found.act, found.target) == ("ACCUSE", "John Smith")
 
 
+def test_court_documents_report_and_their_claim_is_not_relayed_via_itself():
+    found = context_of(
+        COURT, cue="show", source="court documents", content="Prosecutors accused former mayor John Smith of taking bribes"
+    )
+    assert found.act == "REPORT"
+    assert found.via == [] and found.target is None
+
+
+def test_evaluative_act_without_object_targets_the_named_subject_of_its_content():
+    text = "Opposition leaders condemned that Hamas had delayed the release again."
+    found = context_of(text, cue="condemned", source="Opposition leaders", content="that Hamas had delayed the release again")
+    assert (found.act, found.target) == ("CRITICIZE", "Hamas")
+    neutral = context_of(text.replace("condemned", "noted"), cue="noted", source="Opposition leaders", content="that Hamas had delayed")
+    assert neutral.target is None, "a plain statement is not about its content's subject"
+
+
 def test_court_absolute_date_and_filing():
     rejected = context_of(
         COURT, cue="rejected", source="Judge Maria Lopez", content="the defense motion", published=COURT_PUBLISHED
