@@ -541,6 +541,8 @@ def test_cli_eval_on_own_gold_writes_report_and_listing(tmp_path):
     assert list(report["systems"]) == ["textacy"]
     assert Path(report["errors_file"]) == tmp_path / "out" / "eval-errors.md"
     assert (tmp_path / "out" / "eval-errors.md").is_file()
+    table = Path(report["table_file"]).read_text(encoding="utf-8").splitlines()
+    assert table[0].startswith("| system | cue F1") and table[2].startswith("| textacy | ")
     assert "textacy" in result.output
 
 

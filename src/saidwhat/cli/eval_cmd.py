@@ -64,6 +64,26 @@ def render_report(report: dict, console: Console) -> None:
         console.print(f"[yellow]warning[/yellow]: {mutation['system']} changed the shared Doc of {mutation['article']}")
 
 
+def markdown_table(report: dict) -> str:
+    """The systems side by side as a markdown table (what docs/benchmarks.md shows)."""
+    lines = [
+        "| system | cue F1 | source F1 | content F1 | linked P / R / F1 | speaker acc (scored / gold) | time × parse | failed articles |",
+        "|---|---|---|---|---|---|---|---|",
+    ]
+    for name, scores in report["systems"].items():
+        linked, speaker, ratio = scores["linked"], scores["speaker"], scores["timing"]["ratio_to_parse"]
+        speaker_cell = "—" if speaker is None else (
+            f"{speaker['accuracy']:.3f} ({speaker['scored']} / {speaker['gold_total']})"
+        )
+        ratio_cell = "—" if ratio is None else f"{ratio:.2f}"
+        lines.append(
+            f"| {name} | {scores['cue']['f1']:.3f} | {scores['source']['f1']:.3f} | {scores['content']['f1']:.3f} "
+            f"| {linked['precision']:.3f} / {linked['recall']:.3f} / {linked['f1']:.3f} "
+            f"| {speaker_cell} | {ratio_cell} | {len(scores['failures'])} |"
+        )
+    return "\n".join(lines) + "\n"
+
+
 def _run_with_progress(
     gold_dir: Path, names: list[str], split: str, limit: int | None, timeout: float | None, console: Console
 ) -> EvalRun:
@@ -117,5 +137,8 @@ def eval_command(
         console.print(f"error listing: {errors_file}")
     if output is not None:
         output.parent.mkdir(parents=True, exist_ok=True)
+        table_file = output.with_name(f"{output.stem}-table.md")
+        table_file.write_text(markdown_table(report), encoding="utf-8")
+        report["table_file"] = str(table_file)
         output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
         console.print(f"report: {output}")
