@@ -8,7 +8,7 @@ from urllib.parse import parse_qs, urlencode
 
 import jinja2
 from fastapi import APIRouter, Request
-from fastapi.responses import HTMLResponse, RedirectResponse
+from fastapi.responses import HTMLResponse, RedirectResponse, Response
 from fastapi.templating import Jinja2Templates
 from starlette.concurrency import run_in_threadpool
 
@@ -16,7 +16,7 @@ from saidwhat.models import SpeechAct
 from saidwhat.serve.analysis import analyse
 from saidwhat.serve.api import client_address
 from saidwhat.serve.errors import ApiError
-from saidwhat.serve.queries import StatementFilter
+from saidwhat.serve.queries import StatementFilter, StoreReader
 from saidwhat.serve.schemas import ExtractRequest
 from saidwhat.serve.views import article_view, graph_layout, safe_http_url
 
@@ -48,7 +48,7 @@ def render(request: Request, name: str, status: int = 200, **context) -> HTMLRes
     return templates.TemplateResponse(request, name, {"title": None, **context}, status_code=status)
 
 
-def _reader(request: Request):
+def _reader(request: Request) -> StoreReader:
     reader = request.app.state.reader
     if reader is None:
         raise PageError(503, "This server runs without a database: only “Analyse text” works. "
@@ -62,7 +62,7 @@ def _offset(request: Request) -> int:
 
 
 @router.get("/", response_class=HTMLResponse)
-def home(request: Request) -> HTMLResponse:
+def home(request: Request) -> Response:
     reader = request.app.state.reader
     if reader is None:
         return RedirectResponse("/ui/analyse", status_code=303)

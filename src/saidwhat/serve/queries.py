@@ -79,6 +79,7 @@ class StoreReader:
         return [row["outlet"] for row in rows]
 
     def stats(self) -> dict[str, int]:
+        # Store.stats reads on the store's own connection; request threads need a cursor.
         row = self._rows(
             """SELECT (SELECT count(*) FROM articles) AS articles, (SELECT count(*) FROM statements) AS statements,
                       (SELECT count(DISTINCT canonical_id) FROM entities) AS entities"""

@@ -58,24 +58,33 @@ def ingest(body: IngestRequest, request: Request, store: Store = Depends(require
 @router.post("/entities/{entity_id}/merge", response_model=dict, responses=documented(404))
 def merge(entity_id: str, body: MergeRequest, request: Request, store: Store = Depends(require_token)) -> dict:
     """Merge this entity into another: from now on they count as one speaker."""
+    _require_entities(store, entity_id, body.into)
     with request.app.state.write_lock:
         try:
             store.merge_entities(entity_id, body.into, reason=body.reason)
-        except InputError as exc:
-            raise _refusal(exc) from exc
+        except InputError as exc:  # different outlet groups, already one speaker
+            raise ApiError(422, "refused", str(exc)) from exc
     return {"entity_id": entity_id, "into_id": body.into}
 
 
 @router.post("/entities/{entity_id}/unmerge", response_model=dict, responses=documented(404))
 def unmerge(entity_id: str, request: Request, store: Store = Depends(require_token)) -> dict:
     """Undo the merge that made this entity part of another speaker."""
+    _require_entities(store, entity_id)
     with request.app.state.write_lock:
         try:
             return store.unmerge_entity(entity_id)
-        except InputError as exc:
-            raise _refusal(exc) from exc
+        except InputError as exc:  # not merged into anything
+            raise ApiError(422, "refused", str(exc)) from exc
 
 
-def _refusal(exc: InputError) -> ApiError:
-    message = str(exc)
-    return ApiError(404 if message.startswith("no entity") else 422, "refused", message)
+def _require_entities(store: Store, *entity_ids: str) -> None:
+    cursor = store.cursor()
+    try:
+        known = {row[0] for row in cursor.execute(
+            "SELECT id FROM entities WHERE id IN (SELECT unnest(?::VARCHAR[]))", [list(entity_ids)]).fetchall()}
+    finally:
+        cursor.close()
+    for entity_id in entity_ids:
+        if entity_id not in known:
+            raise ApiError(404, "not_found", f"no entity with id {entity_id!r}; find ids via /statements or /graph")
