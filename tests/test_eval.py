@@ -454,6 +454,7 @@ def test_run_eval_scores_systems_on_one_parse_and_records_failures(tmp_path, nlp
     assert {m["system"] for m in report["doc_mutations"]} == {"mutating"}
     assert len(report["doc_mutations"]) == 3
     assert report["articles"] == 3 and report["gold_attributions"] == 6
+    assert set(report["code"]) == {"commit", "uncommitted_changes"}
     assert set(report["per_article"]) == set(ARTICLES)
     assert report["systems"]["textacy"]["timing"]["ratio_to_parse"] is not None
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import signal
+import subprocess
 import threading
 import time
 import traceback
@@ -96,6 +97,7 @@ class EvalRun:
             "gold_dir": self.gold_dir,
             "split": self.split,
             "date": dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            "code": code_version(),
             "articles": len(self.articles),
             "gold_attributions": sum(len(a.gold) for a in self.articles),
             "speakers": self.speakers_folder,
@@ -134,6 +136,22 @@ DEFINITIONS = {
     ),
     "timing": "ratio_to_parse = a system's seconds over the seconds spent parsing the same articles",
 }
+
+
+def code_version() -> dict:
+    """The git commit the evaluated code comes from, and whether the tree had uncommitted changes."""
+    source = Path(__file__).resolve().parent
+
+    def git(*args: str) -> str | None:
+        try:
+            done = subprocess.run(["git", *args], cwd=source, capture_output=True, text=True, timeout=10)
+        except (OSError, subprocess.SubprocessError):
+            return None
+        return done.stdout.strip() if done.returncode == 0 else None
+
+    commit = git("rev-parse", "--short", "HEAD")
+    changes = git("status", "--porcelain", "--untracked-files=no", "--", "..")
+    return {"commit": commit, "uncommitted_changes": bool(changes) if commit else None}
 
 
 def read_speakers(folder: Path | None, article: GoldArticle) -> dict[str, dict] | None:
