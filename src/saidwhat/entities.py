@@ -1,22 +1,588 @@
-"""Mentions and entity resolution (placeholder: one entity per distinct source text)."""
+"""Entity resolution: our own rule-based coreference over one spaCy parse.
+
+Mentions (mentions.py) are visited once, in text order, and each joins an entity or starts one:
+
+- names join by name rules (names.py): same name, surname-only, first-name-only, a head-final short
+  form ("the Times" → The New York Times), an acronym, or a one-typo surname ("Hamadan");
+- pronouns take an antecedent by agreement (gender, number, person vs thing) and salience: within
+  the sentence, the nearest constituent up the dependency tree (Hobbs' search); across sentences,
+  the most prominent mention (subject first) of the nearest earlier sentence; never across a
+  quotation boundary; "I" in a quotation is its speaker; "who"/"which" is the noun its clause modifies;
+- definite descriptions ("the official", "the terror group", "the Jewish state") join the entity
+  whose titles, appositives and type fit the head noun and modifiers best, nearer ones first.
+
+Then the entity types are fixed with evidence (titles, pronouns, outlet/organisation lexicons,
+majority of NER labels), and the spans other stages asked about are mapped through their head word.
+Cost is linear in mentions times a bounded window of candidates.
+"""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from bisect import insort
+from collections import Counter
+from dataclasses import dataclass, field
 
-from saidwhat.records import EntityTable, Mention, ResolvedEntity, Span
+from spacy.tokens import Doc, Token
+
+from saidwhat.mentions import PRONOUN_FEATURES, Mention, Mentions, find_mentions, relative_antecedent
+from saidwhat.names import (
+    DEMONYMS,
+    PERSON_ROLES,
+    PLACE_ALIASES,
+    TITLE_WORDS,
+    gender_of_first_name,
+    gender_of_title,
+    is_acronym_of,
+    is_known_org,
+    is_outlet_name,
+    is_short_form,
+    likely_misspelling,
+    name_key,
+    name_tokens,
+    person_tokens,
+    surname,
+)
+from saidwhat.records import EntityTable, Mention as MentionRecord, ResolvedEntity, Span
+
+# How many narrative sentences back a pronoun / description may look for its antecedent.
+PRONOUN_WINDOW = {"masc": 4, "fem": 4, "neut": 2, "any": 2}
+DESCRIPTION_WINDOW = 8
+# Heads of documents that speak for whoever made them ("a USA TODAY analysis", "the Reuters poll").
+DOCUMENT_NOUNS = frozenset(
+    "analysis report poll survey study statement ad advertisement article editorial memo letter "
+    "tweet video release database investigation review filing complaint lawsuit".split()
+)
+THING_TYPES = frozenset({"ORG", "GPE", "MEDIA", "OTHER", "GROUP"})
+GROUP_TYPES = frozenset({"ORG", "GROUP", "NORP", "MEDIA"})
+
+
+_ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative"})
+
+
+@dataclass(frozen=True)
+class _Candidate:
+    """A possible antecedent: an entity mention, or a common noun (entity None) that blocks."""
+
+    head: int
+    start: int
+    entity: "_Entity | None"
+    quote: int | None
+
+
+@dataclass(eq=False)
+class _Entity:
+    """An entity while it is being built."""
+
+    mentions: list[Mention] = field(default_factory=list)
+    labels: Counter = field(default_factory=Counter)
+    genders: Counter = field(default_factory=Counter)
+    person_names: list[list[str]] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+    role_words: set[str] = field(default_factory=set)
+    descriptors: list[str] = field(default_factory=list)
+    outlet: bool = False
+    known_org: bool = False
+    members: list[_Entity] = field(default_factory=list)  # a GROUP's entities ("Trump and Clinton")
+
+    @property
+    def type(self) -> str:
+        if self.members:
+            return "GROUP"
+        if self.outlet and self.labels["PERSON"] < 3:
+            return "MEDIA"
+        if self.known_org and self.labels["PERSON"] < 3:
+            return "ORG"
+        if not self.labels:
+            return "OTHER"
+        return self.labels.most_common(1)[0][0]
+
+    @property
+    def gender(self) -> str | None:
+        if not self.genders:
+            return None
+        (best, count), *rest = self.genders.most_common(2) + [(None, 0)]
+        return best if count > rest[0][1] else None
+
+    @property
+    def surnames(self) -> set[str]:
+        return {surname(tokens) for tokens in self.person_names}
+
+    def last_before(self, position: int) -> Mention | None:
+        before = [m for m in self.mentions if m.start < position]
+        return before[-1] if before else None
+
+    def add_descriptor(self, text: str) -> None:
+        text = text.strip()
+        for suffix in ("’s", "'s"):
+            text = text.removesuffix(suffix)
+        if text and text.lower() not in {d.lower() for d in self.descriptors}:
+            self.descriptors.append(text)
+        for word in name_tokens(text):
+            self.role_words.add(word)
+            self.role_words.update(word.split("-"))
+
+
+class _Resolver:
+    def __init__(self, doc: Doc, found: Mentions) -> None:
+        self.doc = doc
+        self.text = found.offsets.text
+        self.found = found
+        self.entities: list[_Entity] = []
+        self.entity_of_token: dict[int, _Entity] = {}
+        self.assigned: list[tuple[Mention, _Entity]] = []
+        self.by_sentence: dict[int, list[tuple[Mention, _Entity]]] = {}
+        self.sentences = list(doc.sents)
+
+    # -- assignment -------------------------------------------------------------------------
+    def assign(self, mention: Mention, entity: _Entity) -> None:
+        entity.mentions.append(mention)
+        entity.mentions.sort(key=lambda m: m.start)
+        insort(self.assigned, (mention, entity), key=lambda pair: pair[0].start)
+        self.by_sentence.setdefault(mention.sentence, []).append((mention, entity))
+        self.entity_of_token.setdefault(mention.head, entity)
+        if mention.kind == "name" and not mention.derived:
+            for token in self.found.offsets.span(mention.start, mention.end) or ():
+                self.entity_of_token.setdefault(token.i, entity)
+
+    def run(self) -> None:
+        # Names first: a pronoun inside a quotation must know the quotation's speaker, named after it.
+        names = [m for m in self.found.mentions if m.kind == "name"]
+        for mention in names:
+            if not mention.headline:
+                self.resolve_name(mention)
+        # Headlines last: "Obama Says …" is tagged as one name; it joins whoever the body names.
+        for mention in names:
+            if mention.headline:
+                self.resolve_headline_name(mention)
+        for mention in self.found.mentions:
+            if mention.kind == "pronoun":
+                self.resolve_pronoun(mention)
+            elif mention.kind == "relative":
+                self.resolve_relative(mention)
+            elif mention.kind == "nominal":
+                self.resolve_nominal(mention)
+        # "I" last: its quotation's speaker may be a pronoun resolved above.
+        for mention in self.found.mentions:
+            if mention.kind == "first_person":
+                self.resolve_first_person(mention)
+
+    # -- names ------------------------------------------------------------------------------
+    def resolve_name(self, mention: Mention) -> None:
+        entity = self.match_name(mention)
+        if entity is None:
+            entity = _Entity()
+            self.entities.append(entity)
+        self.learn_name(entity, mention)
+        self.assign(mention, entity)
+
+    def resolve_headline_name(self, mention: Mention) -> None:
+        words = name_tokens(mention.text)
+        for entity in self.entities:
+            if entity.type == "PERSON" and any(word in entity.surnames for word in words):
+                self.assign(mention, entity)
+                return
+        self.resolve_name(mention)
+
+    def match_name(self, mention: Mention) -> _Entity | None:
+        key = name_key(mention.text)
+        tokens = person_tokens(mention.text)
+        if mention.label == "PERSON" and len(tokens) >= 2:
+            return self.match_full_person(tokens)
+        same_name = self.most_recent(lambda e: key in e.keys)
+        by_surname = self.match_surname(mention, tokens[0]) if len(tokens) == 1 else None
+        if mention.label == "PERSON":
+            # "Clinton" after Bill and Hillary: the surname rule weighs honorifics; the bare key would not.
+            found = by_surname or same_name
+            if found is None and len(tokens) == 1:
+                by_first = [e for e in self.entities if any(len(n) > 1 and n[0] == tokens[0] for n in e.person_names)]
+                found = by_first[0] if len(by_first) == 1 else self.most_recent(
+                    lambda e: e.type == "PERSON" and any(likely_misspelling(tokens[0], s) for s in e.surnames)
+                )
+            return found
+        # A surname alone even when the NER calls it a place or group ("Blinken" as GPE).
+        found = same_name or by_surname
+        if found is not None:
+            return found
+        words = name_tokens(mention.text)
+        shortened = self.most_recent(
+            lambda e: e.type in ("ORG", "MEDIA") and any(_short_form(words, k.split()) for k in e.keys)
+        )
+        return shortened or self.most_recent(lambda e: any(is_acronym_of(words, k.split()) for k in e.keys))
+
+    def match_surname(self, mention: Mention, word: str) -> _Entity | None:
+        honorific = gender_of_title([w for t in mention.titles for w in name_tokens(t)] + name_tokens(mention.text))
+        return self.most_recent(
+            lambda e: word in e.surnames and (honorific is None or e.gender in (None, honorific))
+        )
+
+    def match_full_person(self, tokens: list[str]) -> _Entity | None:
+        last, first = tokens[-1], tokens[0]
+        for entity in reversed(self.entities):
+            for known in entity.person_names:
+                if known == tokens:
+                    return entity
+        for entity in reversed(self.entities):
+            for known in entity.person_names:
+                if surname(known) != last:
+                    continue
+                if len(known) == 1 or known[0] == first or known[0][:1] == first[:1] and (len(first) == 1 or len(known[0]) == 1):
+                    return entity
+        # A misspelled surname with the same first name ("Osama Hamadan"), or a surname-only
+        # mention misspelled before the full name appears ("Scheiderman" … "Eric Schneiderman").
+        for entity in reversed(self.entities):
+            for known in entity.person_names:
+                if (len(known) == 1 or known[0] == first) and likely_misspelling(last, surname(known)):
+                    return entity
+        return None
+
+    def most_recent(self, test) -> _Entity | None:
+        for mention, entity in reversed(self.assigned):
+            if mention.kind == "name" and test(entity):
+                return entity
+        return None
+
+    def learn_name(self, entity: _Entity, mention: Mention) -> None:
+        tokens = person_tokens(mention.text)
+        weight = len(tokens) if mention.label in ("PERSON", "ORG") else 1
+        entity.labels[mention.label] += weight
+        entity.keys.add(name_key(mention.text))
+        if mention.label == "PERSON" or mention.titles:
+            entity.person_names.append(tokens)
+        entity.outlet = entity.outlet or is_outlet_name(mention.text, mention.label)
+        entity.known_org = entity.known_org or is_known_org(mention.text)
+        for title in mention.titles:
+            entity.add_descriptor(title)
+            title_tokens = [t for w in name_tokens(title) for t in w.split("-")]
+            if any(t in TITLE_WORDS and t not in {"state", "former", "acting", "interim", "elect"} for t in title_tokens):
+                entity.labels["PERSON"] += 3
+            gender = gender_of_title(title_tokens)
+            if gender:
+                entity.genders[gender] += 3
+        for appositive in mention.appositives:
+            entity.add_descriptor(appositive)
+            gender = gender_of_title(name_tokens(appositive))
+            if gender:
+                entity.genders[gender] += 2
+        gender = gender_of_first_name(tokens)
+        if gender:
+            entity.genders[gender] += 1
+
+    # -- pronouns ---------------------------------------------------------------------------
+    def resolve_pronoun(self, mention: Mention) -> None:
+        gender, _number = PRONOUN_FEATURES[mention.lemma]
+        speaker = self.quote_speaker(mention)
+        # A common noun can be what "it"/"they" means ("the war and its casualties"): it blocks.
+        blocker_tag = {"neut": "NN", "any": "NNS"}.get(gender)
+
+        def fits(candidate: _Candidate) -> bool:
+            if mention.quote is None and candidate.quote is not None:
+                return False
+            entity = candidate.entity
+            if entity is None:
+                return self.doc[candidate.head].tag_ == blocker_tag
+            if entity is speaker:
+                return False
+            kind = entity.type
+            if gender in ("masc", "fem"):
+                return kind == "PERSON" and entity.gender in (None, gender)
+            if gender == "neut":
+                return kind in THING_TYPES
+            return kind in GROUP_TYPES
+
+        found, entity = self.hobbs_in_sentence(mention, fits)
+        if not found:
+            entity = self.previous_sentences(mention, fits, PRONOUN_WINDOW[gender])
+        if entity is not None:
+            if gender in ("masc", "fem"):
+                entity.genders[gender] += 1
+                entity.labels["PERSON"] += 1
+            self.assign(mention, entity)
+
+    def candidates(self, sentence: int, before: int) -> list[_Candidate]:
+        """Entity mentions and unresolved common nouns of a sentence that start before ``before``."""
+        found = [
+            _Candidate(m.head, m.start, e, m.quote) for m, e in self.by_sentence.get(sentence, []) if m.start < before
+        ]
+        taken = {c.head for c in found}
+        for token in self.sentences[sentence]:
+            if token.idx >= before:
+                break
+            if token.pos_ == "NOUN" and token.dep_ in _ARGUMENT_DEPS and token.i not in taken and token.i not in self.entity_of_token:
+                found.append(_Candidate(token.i, token.idx, None, self.quote_of_token(token.i)))
+        return found
+
+    def hobbs_in_sentence(self, mention: Mention, fits) -> tuple[bool, _Entity | None]:
+        """Climb from the pronoun; the first ancestor whose left part holds a fitting mention wins."""
+        token = self.doc[mention.head]
+        earlier = [c for c in self.candidates(mention.sentence, mention.start) if c.quote == mention.quote and fits(c)]
+        if not earlier:
+            return False, None
+        reflexive = mention.lemma.endswith("self") or mention.lemma.endswith("selves")
+        ancestor = token
+        while ancestor.head.i != ancestor.i:
+            ancestor = ancestor.head
+            inside = [
+                (self.depth(self.doc[c.head], ancestor), c.start, c.entity)
+                for c in earlier
+                if ancestor.left_edge.i <= c.head <= ancestor.right_edge.i
+                and (reflexive or not _bound(self.doc[c.head], token))
+            ]
+            if inside:
+                return True, min(inside, key=lambda item: (item[0], item[1]))[2]
+        return False, None
+
+    @staticmethod
+    def depth(token: Token, ancestor: Token) -> int:
+        steps = 0
+        while token.i != ancestor.i and token.head.i != token.i:
+            token = token.head
+            steps += 1
+        return steps
+
+    def previous_sentences(self, mention: Mention, fits, window: int) -> _Entity | None:
+        """The most prominent fitting mention (shallowest, then leftmost) of the nearest earlier sentence."""
+        narrative = self.found.narrative_index
+        sentence = mention.sentence - 1
+        while sentence >= 0 and narrative[mention.sentence] - narrative[sentence] <= window:
+            fitting = [c for c in self.candidates(sentence, len(self.text)) if fits(c)]
+            if fitting:
+                root = self.sentences[sentence].root
+                return min(fitting, key=lambda c: (self.depth(self.doc[c.head], root), c.start)).entity
+            sentence -= 1
+        return None
+
+    def quote_of_token(self, index: int) -> int | None:
+        return self.found.quote_of.get(index)
+
+    def quote_speaker(self, mention: Mention) -> _Entity | None:
+        if mention.quote is None:
+            return None
+        speaker_token = self.found.quotes[mention.quote].speaker_token
+        return self.entity_of_token.get(speaker_token) if speaker_token is not None else None
+
+    def resolve_first_person(self, mention: Mention) -> None:
+        speaker = self.quote_speaker(mention)
+        if speaker is not None:
+            self.assign(mention, speaker)
+
+    def resolve_relative(self, mention: Mention) -> None:
+        antecedent = relative_antecedent(self.doc[mention.head])
+        entity = self.entity_of_noun(antecedent) if antecedent is not None else None
+        if entity is not None:
+            self.assign(mention, entity)
+
+    def entity_of_noun(self, token: Token) -> _Entity | None:
+        """The entity of a noun, or of the name in apposition to it ("His brother Phil Neville, who")."""
+        if token.i in self.entity_of_token:
+            return self.entity_of_token[token.i]
+        for child in token.children:
+            if child.dep_ == "appos" and child.i in self.entity_of_token:
+                return self.entity_of_token[child.i]
+        return None
+
+    # -- definite descriptions --------------------------------------------------------------
+    def resolve_nominal(self, mention: Mention) -> None:
+        narrative = self.found.narrative_index
+        best: tuple[float, _Entity] | None = None
+        seen: set[int] = set()
+        for candidate, entity in reversed(self.assigned):
+            if id(entity) in seen or candidate.start >= mention.start:
+                continue
+            seen.add(id(entity))
+            distance = narrative[mention.sentence] - narrative[candidate.sentence]
+            if distance > DESCRIPTION_WINDOW:
+                break
+            fit = self.description_fit(mention, entity)
+            if fit is None:
+                continue
+            score = fit - 0.3 * distance
+            if best is None or score > best[0]:
+                best = (score, entity)
+        if best is not None:
+            best[1].add_descriptor(mention.text)
+            self.assign(mention, best[1])
+
+    def description_fit(self, mention: Mention, entity: _Entity) -> float | None:
+        """How well "the <modifiers> <head>" describes an entity; None when it cannot."""
+        kind = entity.type
+        head = mention.lemma
+        if not any(m.kind == "name" for m in entity.mentions):
+            return None
+        modifiers = [m.lower() for m in mention.modifiers]
+        proper = [m.lower() for m in mention.modifiers if m[:1].isupper()]
+        if mention.label == "PERSON":
+            if kind != "PERSON":
+                return None
+            gender = gender_of_title([head])
+            if gender and entity.gender not in (None, gender):
+                return None
+            if head in entity.role_words:
+                fit = 5.0
+            elif any(PERSON_ROLES[head] & PERSON_ROLES.get(word, frozenset()) for word in entity.role_words):
+                fit = 2.0
+            else:
+                return None
+            for word in proper:
+                fit += 2.0 if name_tokens(word)[0] in entity.role_words else -1.0
+            return fit
+        if mention.label == "GPE":
+            if kind != "GPE":
+                return None
+            for word in modifiers:
+                place = DEMONYMS.get(word)
+                if place is not None and PLACE_ALIASES.get(place, place) not in entity.keys:
+                    return None
+            return 2.0 + 2.0 * any(word in DEMONYMS for word in modifiers)
+        if mention.label == "MEDIA":
+            return 2.0 if kind == "MEDIA" else None
+        government = head in {"government", "administration", "regime", "authority", "army", "military", "police"}
+        if kind not in ("ORG", "GROUP") and not (government and kind == "GPE"):
+            return None
+        fit = 1.0 + 2.0 * (head in entity.role_words) + min(len(entity.mentions), 5) * 0.2
+        for word in proper:
+            fit += 2.0 if name_tokens(word)[0] in entity.role_words | entity.keys else -1.0
+        return fit
+
+    # -- output -----------------------------------------------------------------------------
+    def table(self, wanted: list[Span]) -> EntityTable:
+        extra: dict[int, list[tuple[Span, str]]] = {}
+        by_span: dict[Span, _Entity] = {}
+        for entity in self.entities:
+            for mention in entity.mentions:
+                by_span[mention.span] = entity
+        for start, end in wanted:
+            if (start, end) in by_span:
+                continue
+            entity, kind = self.entity_for_span(start, end)
+            if entity is not None:
+                by_span[(start, end)] = entity
+                extra.setdefault(id(entity), []).append(((start, end), kind))
+        kept = [e for e in self.entities if e.mentions or id(e) in extra]
+
+        def first_position(entity: _Entity) -> int:
+            return min([m.start for m in entity.mentions] + [span[0] for span, _ in extra.get(id(entity), [])])
+
+        ordered = sorted(kept, key=first_position)
+        table = EntityTable()
+        ids: dict[int, str] = {}
+        for number, entity in enumerate(ordered, start=1):
+            ids[id(entity)] = f"e{number}"
+            table.entities.append(self.record(entity, f"e{number}", extra.get(id(entity), [])))
+        table.by_span = {span: ids[id(entity)] for span, entity in by_span.items()}
+        return table
+
+    def entity_for_span(self, start: int, end: int) -> tuple[_Entity | None, str]:
+        """The entity a wanted span refers to, read off its head word (None for generics)."""
+        span = self.found.offsets.span(start, end)
+        if span is None:
+            return None, "name"
+        root = span.root
+        entity = self.entity_of_token.get(root.i)
+        kind = "pronoun" if root.pos_ == "PRON" else ("name" if root.pos_ == "PROPN" else "nominal")
+        # "Mr. Grassley and Mr. Leahy": a coordination of entities is a group of them.
+        conjuncts = [entity] if entity is not None else []
+        for token in root.conjuncts:
+            other = self.entity_of_token.get(token.i)
+            if other is not None and other not in conjuncts and start <= token.idx < end:
+                conjuncts.append(other)
+        if len(conjuncts) > 1:
+            return self.group(conjuncts), "name"
+        if entity is not None:
+            return entity, kind
+        if conjuncts:
+            return conjuncts[0], "nominal"  # "his wife and current nominee Hillary Clinton"
+        # "Another critic, Laurence H. Tribe,": the appositive names the referent.
+        entity = self.entity_of_noun(root)
+        if entity is not None:
+            return entity, "nominal"
+        if root.lemma_.lower() in DOCUMENT_NOUNS:
+            return self.producer(root), "nominal"
+        return None, "name"
+
+    def producer(self, document: Token) -> _Entity | None:
+        """Who made "a USA TODAY analysis", "a study by the Tax Foundation", "Reuters' poll"."""
+        for child in document.children:
+            if child.dep_ in ("poss", "compound", "nmod") and child.i in self.entity_of_token:
+                return self.entity_of_token[child.i]
+            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+                for obj in child.children:
+                    if obj.i in self.entity_of_token:
+                        return self.entity_of_token[obj.i]
+        return None
+
+    def group(self, members: list[_Entity]) -> _Entity:
+        """The one GROUP entity for a set of entities mentioned together."""
+        key = frozenset(id(m) for m in members)
+        for entity in self.entities:
+            if entity.members and frozenset(id(m) for m in entity.members) == key:
+                return entity
+        entity = _Entity(members=list(members))
+        entity.labels["GROUP"] += 1
+        self.entities.append(entity)
+        return entity
+
+    def record(self, entity: _Entity, entity_id: str, extra: list[tuple[Span, str]]) -> ResolvedEntity:
+        kind = entity.type
+        name, aliases = self.names_of(entity)
+        mentions = [MentionRecord(m.start, m.end, m.text, "name" if m.kind == "name" else _record_kind(m)) for m in entity.mentions]
+        seen = {(m.start, m.end) for m in mentions}
+        for (start, end), mention_kind in extra:
+            if (start, end) not in seen:
+                mentions.append(MentionRecord(start, end, self.text[start:end], mention_kind))
+                seen.add((start, end))
+        mentions.sort(key=lambda m: (m.start, m.end))
+        return ResolvedEntity(
+            id=entity_id, name=name, type=kind, mentions=mentions, aliases=aliases, descriptors=list(entity.descriptors)
+        )
+
+    def names_of(self, entity: _Entity) -> tuple[str, list[str]]:
+        """The canonical name (fullest; among equals the commonest spelling, then the first) and aliases."""
+        if entity.members:
+            return " and ".join(self.names_of(member)[0] for member in entity.members), []
+        names = [m for m in entity.mentions if m.kind == "name"]
+        body = [m for m in names if not m.headline] or names
+        surfaces = [self.surface(m, entity.type) for m in body]
+        spellings = Counter(surfaces)
+        name = max(spellings, key=lambda s: (len(name_tokens(s)), spellings[s], -surfaces.index(s)))
+        return name, [s for s in Counter(self.surface(m, entity.type) for m in names) if s != name]
+
+    def surface(self, mention: Mention, kind: str) -> str:
+        """A name as the article spells it, without titles, possessive, or (except outlets) "the"."""
+        tokens = list(self.found.offsets.span(mention.start, mention.end) or ())
+        while len(tokens) > 1 and tokens[0].lower_.rstrip(".") in TITLE_WORDS and kind == "PERSON":
+            tokens = tokens[1:]
+        if len(tokens) > 1 and tokens[0].lower_ == "the" and kind != "MEDIA":
+            tokens = tokens[1:]
+        if not tokens:
+            return mention.text
+        return self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+
+
+def _short_form(short: list[str], full: list[str]) -> bool:
+    """Head-final short form, not the object of an "of" ("Israel" is no short form of "Times of Israel")."""
+    if not is_short_form(short, full):
+        return False
+    before = full[-len(short) - 1]
+    return before not in {"of", "for", "on", "in", "de", "and"}
+
+
+def _bound(candidate: Token, pronoun: Token) -> bool:
+    """A plain pronoun object cannot be the subject of its own verb ("Smith praised him")."""
+    if pronoun.dep_ not in ("dobj", "iobj", "dative"):
+        return False
+    return candidate.dep_ in ("nsubj", "nsubjpass") and candidate.head.i == pronoun.head.i
+
+
+def _record_kind(mention: Mention) -> str:
+    return "nominal" if mention.kind == "nominal" else "pronoun"
 
 
 def resolve_entities(doc: Doc, wanted: list[Span]) -> EntityTable:
-    table = EntityTable()
-    by_name: dict[str, ResolvedEntity] = {}
-    for start, end in wanted:
-        name = doc.text[start:end]
-        entity = by_name.get(name)
-        if entity is None:
-            entity = ResolvedEntity(id=f"e{len(by_name) + 1}", name=name, type="PERSON")
-            by_name[name] = entity
-            table.entities.append(entity)
-        entity.mentions.append(Mention(start, end, name, "name"))
-        table.by_span[(start, end)] = entity.id
-    return table
+    """All entities of the article, and the entity of every wanted span that refers to one.
+
+    Generic sources ("sources", "a source", "officials") get no entity and stay out of ``by_span``.
+    """
+    found = find_mentions(doc, hints=list(wanted))
+    resolver = _Resolver(doc, found)
+    resolver.run()
+    return resolver.table(wanted)
