@@ -388,6 +388,26 @@ def test_court_report_of_a_statement_is_the_outlet_chain():
     assert found.venue == "Twitter"
 
 
+CHAINS = (
+    "CNN reported, citing The Washington Post, that Smith said he would resign. "
+    "Hamas official Ali Baraka said the talks had stalled, the Times of Israel reported, citing Al-Quds. "
+    "According to Axios, Politico reported that the senator said she would run."
+)
+
+
+@pytest.mark.parametrize(
+    "source, content, chain",
+    [
+        ("Smith", "he would resign", ["The Washington Post", "CNN"]),
+        ("Hamas official Ali Baraka", "the talks had stalled", ["Al-Quds", "the Times of Israel"]),
+        ("the senator", "she would run", ["Politico", "Axios"]),
+    ],
+)
+def test_outlet_chains_run_from_the_speaker_outwards(source, content, chain):
+    found = context_of(CHAINS, cue="said", source=source, content=content, anchor=source)
+    assert found.via == chain
+
+
 def test_according_to_as_the_cue_leaves_via_empty():
     text = "According to the police report, the driver was speeding when the crash happened on Friday."
     found = context_of(

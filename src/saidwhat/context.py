@@ -419,35 +419,39 @@ def _via(
             if tail is not None:
                 used.update(t.i for t in tail.subtree if t.i not in blocked)
 
-    # "…, according to The Times of Israel" hanging on the cue (when it is not the cue itself),
-    # and "X said, the Post reported" / "the Post reported that X said" further up.
+    # Per clause level, nearest the speaker first: what is cited ("citing Al-Quds"), who reports
+    # ("the Post reported that X said", "X said …, the Times reported"), who relays that
+    # ("according to Axios"). Levels climb from the cue through the verbs that report it.
     level = head
+    cited: list[tuple[list[Token], Token | None]] = []
     for _ in range(4):
-        outlets: list[tuple[list[Token], Token | None]] = []
-        cited: list[tuple[list[Token], Token | None]] = []
+        reporters: list[tuple[list[Token], Token | None]] = []
+        relays: list[tuple[list[Token], Token | None]] = []
         for child in _hanging_on(level, head, blocked):
             if child.i in cue_tokens or child.i in blocked:
                 continue
             if child.lower_ == "according":
                 outlet = _according_to_object(child)
                 if outlet is not None and outlet.i not in blocked:
-                    outlets.append((_noun_phrase_name(outlet), child))
+                    relays.append((_noun_phrase_name(outlet), child))
             elif child.dep_ in ("ccomp", "parataxis") and child.lemma_ in REPORTING_VERBS and child.i > head.i:
                 # "X said …, the Kyiv Independent reported": the parser hangs the report below.
                 subject = _outlet_subject(child, blocked)
                 if subject is not None:
-                    outlets.append((_noun_phrase_name(subject), child))
+                    cited.extend(_citations(child))
+                    reporters.append((_noun_phrase_name(subject), child))
             elif child.dep_ == "advcl" and child.lemma_ in ("cite", "quote"):
-                cited.extend((_noun_phrase_name(obj), child) for obj in child.children if obj.dep_ == "dobj")
+                cited.extend(_citations(child))
         if level.i != head.i and level.lemma_ in REPORTING_VERBS:
             subject = _outlet_subject(level, blocked)
             if subject is not None:
-                outlets.append((_noun_phrase_name(subject), None))
+                reporters.append((_noun_phrase_name(subject), None))
         # "citing Y" is what an outlet relies on; with no outlet it is the speaker's own evidence
         # ("Citing a conspiracy theory, Trump accused …") and no part of the chain.
-        if outlets:
-            for tokens, top in cited + outlets:
+        if reporters or relays:
+            for tokens, top in cited + reporters + relays:
                 add(tokens, top)
+            cited = []
         climbs = level.i == head.i or level.dep_ in ("ccomp", "conj", "xcomp", "advcl", "parataxis")
         if level.head.i == level.i or not climbs:
             break
@@ -485,6 +489,14 @@ def _noun_phrase_name(token: Token) -> list[Token]:
         if ent is not None and ent.label_ in NAMED | {"WORK_OF_ART"}:
             return list(ent)
     return _noun_phrase(token)
+
+
+def _citations(verb: Token) -> list[tuple[list[Token], Token | None]]:
+    """What "citing …"/"quoting …" names, below a reporting verb or as that verb itself."""
+    citing = [verb] if verb.lemma_ in ("cite", "quote") else [
+        c for c in verb.children if c.dep_ == "advcl" and c.lemma_ in ("cite", "quote")
+    ]
+    return [(_noun_phrase_name(obj), c) for c in citing for obj in c.children if obj.dep_ == "dobj"]
 
 
 def _outlet_subject(verb: Token, blocked: set[int]) -> Token | None:
