@@ -556,6 +556,18 @@ def test_end_to_end_seed_context(seed_article):
     assert threat.target is not None and "Blinken" in threat.target.text
 
 
+@pytest.mark.parametrize("text", [WIRE, UK, SPORT, BUSINESS, COURT, SCIENCE, SETTINGS, CHAINS, SCENES])
+def test_end_to_end_own_articles_have_valid_context_spans(text):
+    from saidwhat import extract
+
+    article = extract(text, published="2025-01-08")
+    assert_spans_valid(article)
+    for statement in article.statements:
+        for part in (statement.time, statement.place, statement.venue):
+            if part is not None:
+                assert not _overlaps(part.spans, statement.content.spans), f"{statement.id} context inside content"
+
+
 @pytest.mark.parametrize(
     "cue, act",
     [("denied", "DENY"), ("claiming", "CLAIM"), ("warned", "WARN"), ("maintained", "CLAIM"), ("added", "STATEMENT")],
