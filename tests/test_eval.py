@@ -514,6 +514,22 @@ def test_run_eval_refuses_a_folder_without_the_layout(tmp_path):
         run_eval(tmp_path, [SYSTEMS["textacy"]])
 
 
+def test_bad_gold_files_give_input_errors_or_skip_speakers(tmp_path, nlp):
+    gold_dir = _gold_dir(tmp_path)
+    # A speakers file that is not JSON: that article leaves speaker accuracy, the run goes on.
+    (gold_dir / "speakers-dev" / "uk_schools.json").write_text("{not json", encoding="utf-8")
+    # A speakers file made for another annotator's .ann: its E ids would not match, so it is ignored.
+    wire = gold_dir / "speakers-dev" / "wire_bridge.json"
+    wire.write_text(wire.read_text(encoding="utf-8").replace("wire_bridge_a1.ann", "wire_bridge_b2.ann"), encoding="utf-8")
+    run = run_eval(gold_dir, [_oracle(gold_dir)], nlp=nlp)
+    assert [a.has_speakers for a in run.articles] == [True, False, False]
+    # Ana Ruiz (wire_bridge) is no longer scored: Joan Pereira and the port authority remain.
+    assert run.report()["systems"]["oracle"]["speaker"]["gold_total"] == 2
+    (gold_dir / "dev" / "attributions" / "uk_schools_a1.ann").write_text("T1\tCue 0 x\tsaid\n", encoding="utf-8")
+    with pytest.raises(InputError, match="uk_schools_a1.ann"):
+        run_eval(gold_dir, [_oracle(gold_dir)], nlp=nlp)
+
+
 def test_render_marks_scored_spans_within_their_sentences(nlp):
     text = "Nothing here. " + WIRE
     doc = nlp(text)

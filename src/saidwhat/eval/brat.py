@@ -9,6 +9,8 @@ import csv
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from saidwhat.errors import InputError
+
 Span = tuple[int, int]
 
 
@@ -109,13 +111,16 @@ def read_split(root: str | Path, split: str | None = None) -> list[GoldArticle]:
         if not text_path.is_file():
             continue
         gold = sorted(files)[0]
+        try:
+            text = text_path.read_text(encoding="utf-8")
+            attributions = parse_ann(gold.read_text(encoding="utf-8"))
+        except (UnicodeDecodeError, ValueError) as exc:
+            raise InputError(
+                f"{gold.name} or {text_path.name} is not valid UTF-8 BRAT standoff ({exc}); fix or remove it"
+            ) from exc
         articles.append(
             GoldArticle(
-                stem=stem,
-                text=text_path.read_text(encoding="utf-8"),
-                annotation_file=gold.name,
-                attributions=parse_ann(gold.read_text(encoding="utf-8")),
-                published=dates.get(stem),
+                stem=stem, text=text, annotation_file=gold.name, attributions=attributions, published=dates.get(stem)
             )
         )
     return articles

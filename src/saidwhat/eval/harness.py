@@ -161,10 +161,14 @@ def read_speakers(folder: Path | None, article: GoldArticle) -> dict[str, dict] 
     path = folder / f"{article.stem}.json"
     if not path.is_file():
         return None
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("annotation") not in (None, article.annotation_file):
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, ValueError):
+        return None  # an unreadable speakers file: the article is left out of speaker accuracy
+    if not isinstance(data, dict) or data.get("annotation") not in (None, article.annotation_file):
         return None
-    return data.get("speakers") or {}
+    speakers = data.get("speakers")
+    return speakers if isinstance(speakers, dict) else {}
 
 
 def gold_items(article: GoldArticle, speakers: dict[str, dict] | None) -> list[GoldItem]:
