@@ -1,8 +1,9 @@
 """Test articles and helpers for the web app's tests (API, fuzzing, browser).
 
 The articles are written for these tests (not taken from any corpus): wire style, UK style
-``said:``, a present-tense feature on another topic, and one whose quotes carry HTML/script
-injection attempts that every page must show as literal text.
+``said:``, a present-tense feature on another topic, a long feature with a quote running over
+several paragraphs, and one whose quotes carry HTML/script injection attempts that every page must
+show as literal text.
 """
 
 from __future__ import annotations
@@ -78,6 +79,36 @@ FEATURE_ARTICLE = {
     ),
 }
 
+LONG_FEATURE = {
+    "id": "grid-battery",
+    "title": "The town that bet its future on a battery",
+    "outlet": "Energy Review",
+    "published": "2024-11-15",
+    "url": "https://energy.example.net/grid-battery",
+    "text": (
+        "When the coal plant above Kelderby closed in 2021, the town lost four hundred jobs and, "
+        "some residents feared, its reason to exist.\n"
+        "Three years later, the site hums again. A battery the size of two football pitches now stores "
+        "power from the wind farms along the coast and sells it back to the grid at night.\n"
+        "\"People told us it was a fantasy,\" says Mayor Linda Carrow, who pushed the project through "
+        "the council against fierce opposition. \"They said a town like ours could not run a project "
+        "like this.\n"
+        "\"We proved them wrong, and we did it without a penny from the national government.\"\n"
+        "Not everyone is convinced. Councillor Raymond Pike, who led the campaign against the battery, "
+        "accused Carrow of hiding the true cost of the project from residents.\n"
+        "\"The numbers she gives are the numbers that suit her,\" Pike said in an interview last week.\n"
+        "Carrow rejected the accusation. She said every contract had been published on the council's "
+        "website since the start.\n"
+        "The battery's operator, Northgrid, said the site had earned the town 2.4 million pounds in "
+        "its first year, according to figures released on Monday.\n"
+        "Energy analyst Priya Natarajan, who has studied similar projects in Germany and Australia, "
+        "warned that battery prices could fall faster than the town expects, cutting its income.\n"
+        "\"Kelderby got in early, and that helped,\" Natarajan said. \"The next town will find the "
+        "market much more crowded.\"\n"
+        "For now, Carrow is unmoved. \"Ask me again in ten years,\" she says.\n"
+    ),
+}
+
 XSS_ARTICLE = {
     "id": "xss-probe",
     "title": "Council row over website <b>hack</b>",
@@ -92,7 +123,7 @@ XSS_ARTICLE = {
     ),
 }
 
-TEST_ARTICLES = [WIRE_ARTICLE, UK_ARTICLE, FEATURE_ARTICLE, XSS_ARTICLE]
+TEST_ARTICLES = [WIRE_ARTICLE, UK_ARTICLE, FEATURE_ARTICLE, LONG_FEATURE, XSS_ARTICLE]
 
 SEED_RECORD = {
     "id": "hamas-blinken",

@@ -107,11 +107,13 @@ def test_seed_article_shows_hamdans_quote_with_its_speaker(page, server):
     assert not page.errors
 
 
-def test_discontinuous_quote_lights_up_as_one_statement(page, server):
-    article = page.request.get(f"{server}/articles/reef-survey").json()
+# An interrupted quote ("…," says Ruiz, "…") and a quote running over three paragraphs.
+@pytest.mark.parametrize("article_id", ["reef-survey", "grid-battery"])
+def test_discontinuous_quote_lights_up_as_one_statement(page, server, article_id):
+    article = page.request.get(f"{server}/articles/{article_id}").json()
     split = [s for s in article["statements"] if len(s["content"]["spans"]) > 1]
-    assert split, "the interrupted quote (“…,” says Ruiz … “…”) has two content pieces"
-    page.goto(f"{server}/ui/articles/reef-survey")
+    assert split, "the article has a quote in several pieces"
+    page.goto(f"{server}/ui/articles/{article_id}")
     for statement in split:
         pieces = page.locator(f"#article-text .hl.role-content[data-statements~='{statement['id']}']")
         pieces.first.hover()
@@ -120,7 +122,7 @@ def test_discontinuous_quote_lights_up_as_one_statement(page, server):
             assert article["text"][start:end] in active
     # Linking to a statement selects it.
     target = split[0]["id"]
-    page.goto(f"{server}/ui/articles/reef-survey#statement-{target}")
+    page.goto(f"{server}/ui/articles/{article_id}#statement-{target}")
     page.locator(f"#statement-{target}.selected").wait_for()
     assert page.locator(f"#article-text .hl.active[data-statements~='{target}']").count() >= 2
 
