@@ -39,6 +39,7 @@ _NOT_SPEAKER_LABELS = frozenset(
 )
 # Passive verbs whose subject is the speaker ("X was quoted as saying").
 _QUOTED_LEMMAS = frozenset({"quote", "hear", "overhear", "record"})
+_QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 _CONDITIONS = frozenset({"unless", "if", "until", "because", "once"})
 _FOLLOW_ON_LEMMAS = frozenset({"add", "continue"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -213,6 +214,10 @@ class _RuleFinder:
 
     def source_tokens(self, verb: Token) -> list[Token] | None:
         """The cue's subject phrase; for participles and coordinated verbs, the governing subject."""
+        if verb.tag_ == "VBN" and verb.dep_ in ("advcl", "acl") and not any(
+            c.dep_ in (*_SUBJECTS, "aux") for c in verb.children
+        ):
+            return None  # "When asked whether …, Jones declined": whoever asked is not named
         current = verb
         for _ in range(4):
             subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
@@ -543,7 +548,7 @@ class _RuleFinder:
             return colon
         excluded = self.cue_side_tokens(verb)
         if frame.clause:
-            clause = next((c for c in children if c.dep_ == "ccomp"), None)
+            clause = next((c for c in children if c.dep_ == "ccomp" or self.is_question_clause(c)), None)
             if clause is not None and clause.i < verb.i and any(
                 t.text == ";" for t in self.doc[max(t.i for t in clause.subtree) : verb.i]
             ):
@@ -586,6 +591,15 @@ class _RuleFinder:
                 tokens = list(obj.subtree) + complements
                 return _token_spans(t for t in tokens if t.i not in excluded) or None
         return None
+
+    @staticmethod
+    def is_question_clause(token: Token) -> bool:
+        """"asked the candidate if he …": the parser hangs an indirect question on the cue as advcl."""
+        return (
+            token.dep_ == "advcl"
+            and token.head.lemma_ in _QUESTION_LEMMAS
+            and any(m.dep_ == "mark" and m.lower_ in ("if", "whether") for m in token.children)
+        )
 
     def condition_clauses(self, verb: Token, content: Token) -> list[Token]:
         """"threatened not to show up … unless he is paid": a condition hung on the cue is content."""
