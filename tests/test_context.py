@@ -290,6 +290,24 @@ def test_sport_praise_targets_the_player():
     assert (found.act, found.target) == ("PRAISE", "Marcus Rashford")
 
 
+def test_sport_object_inside_the_content_and_a_misparsed_name_before_the_verb():
+    # The parser hangs "ten" of "Erik ten Hag" on the verb; the object after the verb is the target.
+    found = context_of(SPORT, cue="praised", source="Hag", content="Marcus Rashford", published=SPORT_PUBLISHED)
+    assert (found.act, found.target) == ("PRAISE", "Marcus Rashford")
+
+
+@pytest.mark.parametrize(
+    "cue, source, content, venue",
+    [
+        ("said in a statement", "Defense Minister Rustem Umerov", "that troops had repelled", "a statement"),
+        ("said in a post", "The coach", "that the team was ready", "a post on X"),
+    ],
+)
+def test_a_cue_span_that_includes_its_setting_still_gives_the_venue(cue, source, content, venue):
+    text = WIRE if "Umerov" in source else SPORT
+    assert context_of(text, cue=cue, source=source, content=content).venue == venue
+
+
 def test_sport_outlet_and_platform_venues_and_citing_chain():
     told = context_of(SPORT, cue="told", source="ten Hag", content="He was outstanding,", kind="direct", anchor="“He was")
     assert told.venue == "BBC Sport"

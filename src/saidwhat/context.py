@@ -103,7 +103,7 @@ def find_context(doc: Doc, attribution: FoundAttribution, published: dt.date | N
     venue_tokens: set[int] = set()
     # The cue's own frame first; a conjoined or participial cue ("said … and added", "spoke at a
     # rally, saying") shares the scene of the verb it hangs on.
-    for scene_head, frame in _frames(head, blocked | own_cue):
+    for scene_head, frame in _frames(head, blocked):
         frame -= via_tokens
         if venue is None:
             venue, venue_tokens = _venue(doc, scene_head, frame)
@@ -646,12 +646,14 @@ def _target_candidates(head: Token, cue_tokens: set[int]) -> Iterable[tuple[Toke
     The direct object, the object of a phrasal cue ("took a jab at"), then the object of the
     cue's infinitive ("threatened to prosecute Blinken"), which is part of the content.
     """
-    for child in head.children:
-        if child.dep_ in ("dobj", "dative") or child.dep_ == "npadvmod" and child.pos_ == "PROPN":
-            if child.lemma_ in ("jab", "swipe", "shot", "dig", "aim", "issue", "exception", "fun", "credit"):
-                yield from ((c, False) for c in _prepositional_objects(child))
-            else:
-                yield child, False
+    # A proper noun parsed as npadvmod right after the verb is a misparsed object ("slammed Blinken").
+    objects = [c for c in head.rights if c.dep_ in ("dobj", "dative")]
+    objects += [c for c in head.rights if c.dep_ == "npadvmod" and c.pos_ == "PROPN"]
+    for child in objects:
+        if child.lemma_ in ("jab", "swipe", "shot", "dig", "aim", "issue", "exception", "fun", "credit"):
+            yield from ((c, False) for c in _prepositional_objects(child))
+        else:
+            yield child, False
     for token in (head.doc[i] for i in sorted(cue_tokens)):
         if token.dep_ == "prep" and token.lower_ in TARGET_PREPOSITIONS:
             yield from ((c, False) for c in token.children if c.dep_ == "pobj")
