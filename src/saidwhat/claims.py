@@ -307,7 +307,7 @@ def _voice(tokens: list[Token], span: Span, statements: list[Statement]) -> str:
     for _ in range(12):
         if node.dep_ == "relcl" and node.head.idx >= content_start and _has_own_subject(node):
             return ARTICLE_VOICE
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
     return owner
@@ -373,7 +373,7 @@ def _event_of(date: Token) -> str | None:
     node = date
     for _ in range(6):
         head = node.head
-        if head is node:
+        if head.i == node.i:
             break
         if head.pos_ in {"VERB", "AUX"}:
             return head.lemma_.lower()
@@ -413,9 +413,9 @@ def _subject_of(token: Token) -> Token | None:
 def _governing_verb(token: Token) -> Token | None:
     node = token
     for _ in range(6):
-        if node.pos_ in {"VERB", "AUX"} and node is not token:
+        if node.pos_ in {"VERB", "AUX"} and node.i != token.i:
             return node
-        if node.head is node:
+        if node.head.i == node.i:
             return node if node.pos_ in {"VERB", "AUX"} else None
         node = node.head
     return None

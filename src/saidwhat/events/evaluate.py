@@ -90,7 +90,8 @@ def _names(value) -> list[str]:
 
 
 def _words(text: str) -> set[str]:
-    return {w for w in re.findall(r"[\w'’.-]+", text.lower()) if w not in _STOP and len(w) > 1}
+    words = (re.sub(r"['’]s$", "", w) for w in re.findall(r"[\w'’.-]+", text.lower()))
+    return {w for w in words if w not in _STOP and len(w) > 1}
 
 
 def names_agree(gold: list[str], predicted: list[str]) -> bool:

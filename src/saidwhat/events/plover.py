@@ -133,8 +133,9 @@ def _from_statement(
     if not actor and act is not None:
         actor = [_span_entity(article, span) for span in act.actor]
     parsed = [_span_entity(article, span) for span in act.recipient] if act is not None else []
-    # The context stage's target wins when it names a resolved entity; else the parse's recipient.
-    if statement.target is not None and (statement.target.entity or not parsed):
+    # The context stage's target wins when it names a resolved entity; else the parse's recipient
+    # (an unresolved target is often a thing or a day: "threatened on Monday", "a curfew").
+    if statement.target is not None and statement.target.entity:
         recipient = [_entity_object(article, statement.target)]
     else:
         recipient = parsed

@@ -179,7 +179,7 @@ def find_verbal_acts(doc: Doc) -> list[VerbalAct]:
 def _governed(token: Token, governing: set[int]) -> bool:
     node = token
     for _ in range(3):
-        if node.dep_ not in {"xcomp", "ccomp", "conj"} or node.head is node:
+        if node.dep_ not in {"xcomp", "ccomp", "conj"} or node.head.i == node.i:
             return False
         node = node.head
         if node.i in governing:
@@ -215,6 +215,10 @@ def _act_for(token: Token) -> VerbalAct | None:
         return None
     if reported_by is not None and not actor_tokens:
         actor_tokens = _actors(reported_by)
+    if recipient_token is None or (event in _THING_OBJECT_EVENTS and not _names_someone(recipient_token)):
+        recipient_token = _named_in_content(token, actor_tokens) or (
+            recipient_token if recipient_token is not None and event not in _THING_OBJECT_EVENTS else None
+        )
     sentence = token.sent
     last = _phrase_word(token) or token
     governs = (token.i, *((reported_complement.i,) if (reported_complement := _ccomp(token)) is not None else ()))
@@ -380,7 +384,7 @@ def _is_conditional(token: Token) -> bool:
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in node.children):
             return True
-        if node.dep_ not in {"xcomp", "conj", "ccomp", "advcl"} or node.head is node:
+        if node.dep_ not in {"xcomp", "conj", "ccomp", "advcl"} or node.head.i == node.i:
             return False
         node = node.head
     return False
@@ -400,7 +404,7 @@ def _actors(verb: Token) -> list[Token]:
             if subject.lower_ in _RELATIVE and node.dep_ == "relcl":
                 return _with_conjuncts(node.head)
             return _with_conjuncts(subject)
-        if node.dep_ in {"conj", "xcomp", "advcl", "acomp"} and node.head is not node:
+        if node.dep_ in {"conj", "xcomp", "advcl", "acomp"} and node.head.i != node.i:
             node = node.head
             continue
         if node.dep_ == "relcl":
@@ -473,6 +477,51 @@ def _recipient_of_object(noun: Token | None) -> Token | None:
     if noun is None:
         return None
     return _owner_of(noun) or _prep_object(noun, _TO_WHOM | {"on", "of"}, objects=False)
+
+
+# Events whose direct object is usually a thing ("agreed to a ceasefire", "threatened a strike"): their
+# recipient is an actor named elsewhere in the content ("… a curfew in Algiers", "… with Russia").
+_THING_OBJECT_EVENTS = {"AGREE", "REJECT", "THREATEN"}
+_NAMED_TYPES = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _named_in_content(trigger: Token, actors: list[Token]) -> Token | None:
+    """The first named actor in what the act is about, outside its subject and outside if/unless
+    clauses when possible ("threatened to cut off electricity to the Azerbaijani republic …")."""
+    excluded = {t.i for actor in actors for t in actor.subtree}
+    head = trigger if trigger.pos_ != "ADJ" else trigger.head
+    parts = [c for c in head.children if c.dep_ in {"xcomp", "ccomp", "dobj", "prep", "dative", "advcl", "acomp"}]
+    if trigger.i != head.i:
+        parts += [c for c in trigger.children if c.dep_ in {"xcomp", "prep"}]
+    candidates = [
+        t for part in parts for t in part.subtree
+        if t.i not in excluded and t.i != trigger.i and t.ent_type_ in _NAMED_TYPES and t.dep_ != "poss" or (
+            t.i not in excluded and t.dep_ == "poss" and t.ent_type_ in _NAMED_TYPES
+        )
+    ]
+    if not candidates:
+        return None
+    plain = [t for t in candidates if not _in_conditional(t, head)]
+    chosen = min(plain or candidates, key=lambda t: t.i)
+    return _entity_head(chosen)
+
+
+def _in_conditional(token: Token, stop: Token) -> bool:
+    node = token
+    while node.i != stop.i and node.head.i != node.i:
+        if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in node.children):
+            return True
+        node = node.head
+    return False
+
+
+def _entity_head(token: Token) -> Token:
+    """The last token of the named entity a token belongs to (its syntactic head within the name)."""
+    doc = token.doc
+    for ent in doc.ents:
+        if ent.start <= token.i < ent.end:
+            return ent.root
+    return token
 
 
 def _owner_of(noun: Token) -> Token | None:
