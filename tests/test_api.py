@@ -24,6 +24,7 @@ from saidwhat.models import Article, Statement
 from saidwhat.serve import ServeSettings, create_app, fetch
 from saidwhat.serve.database import StoreUnavailable
 from saidwhat.serve.highlight import Mark, highlight, segments
+from saidwhat.serve.views import graph_layout
 from saidwhat.store import Store
 from tests.conftest import assert_spans_valid
 from tests.serve_support import (
@@ -492,3 +493,17 @@ def test_real_server_answers_concurrent_readers(store_path, tmp_path):
         with ThreadPoolExecutor(max_workers=8) as pool:
             statuses = list(pool.map(status, urls * 6))
     assert statuses == [200] * len(statuses)
+
+
+def test_graph_layout_keeps_nodes_inside_and_curves_opposite_edges_apart():
+    nodes = [{"id": f"E{i}", "name": f"Speaker {i}", "type": "PERSON"} for i in range(12)]
+    edges = [{"source": "E0", "target": "E1", "count": 3}, {"source": "E1", "target": "E0", "count": 1},
+             *({"source": "E0", "target": f"E{i}", "count": 1} for i in range(2, 12))]
+    layout = graph_layout({"nodes": nodes, "edges": edges})
+    assert len(layout.nodes) == 12 and len(layout.edges) == len(edges)
+    for node in layout.nodes:
+        assert node["r"] < node["x"] < layout.width - node["r"] and node["r"] < node["y"] < layout.height - node["r"]
+    there, back = layout.edges[0]["path"], layout.edges[1]["path"]
+    control = lambda path: tuple(float(v) for v in path.split(" Q ")[1].split()[:2])  # noqa: E731
+    assert control(there) != control(back), "A→B and B→A must not be drawn on top of each other"
+    assert max(edge["width"] for edge in layout.edges) == layout.edges[0]["width"], "the heaviest edge is thickest"

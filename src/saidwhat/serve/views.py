@@ -104,9 +104,14 @@ def article_view(article: Article, global_ids: dict[str, str] | None = None) -> 
 class GraphLayout:
     """Nodes on a circle, edges as arrows; coordinates in the SVG's own units."""
 
-    size: int
+    width: int
+    height: int
     nodes: list[dict]
     edges: list[dict]
+
+
+# Room left and right of the circle for the names of the nodes on its sides.
+_LABEL_ROOM = 150
 
 
 def graph_layout(graph: dict, size: int = 640) -> GraphLayout:
@@ -116,14 +121,14 @@ def graph_layout(graph: dict, size: int = 640) -> GraphLayout:
         for end in (edge["source"], edge["target"]):
             degree[end] = degree.get(end, 0) + edge["count"]
     nodes = sorted(graph["nodes"], key=lambda n: (-degree.get(n["id"], 0), n["name"]))
-    centre, radius = size / 2, size / 2 - 90
+    centre_x, centre_y, radius = size / 2 + _LABEL_ROOM, size / 2, size / 2 - 60
     placed: dict[str, dict] = {}
     for index, node in enumerate(nodes):
         angle = 2 * math.pi * index / max(1, len(nodes)) - math.pi / 2
         placed[node["id"]] = {
             **node,
-            "x": round(centre + radius * math.cos(angle), 1),
-            "y": round(centre + radius * math.sin(angle), 1),
+            "x": round(centre_x + radius * math.cos(angle), 1),
+            "y": round(centre_y + radius * math.sin(angle), 1),
             "r": round(6 + 3 * math.sqrt(degree.get(node["id"], 1)), 1),
             "href": entity_href(node["id"]),
             "anchor": "start" if math.cos(angle) > 0.1 else "end" if math.cos(angle) < -0.1 else "middle",
@@ -142,7 +147,7 @@ def graph_layout(graph: dict, size: int = 640) -> GraphLayout:
             "source_name": source["name"], "target_name": target["name"],
             "label": f"{source['name']} → {target['name']}: {edge['count']}",
         })
-    return GraphLayout(size=size, nodes=list(placed.values()), edges=edges)
+    return GraphLayout(width=size + 2 * _LABEL_ROOM, height=size, nodes=list(placed.values()), edges=edges)
 
 
 def _curved_path(source: dict, target: dict) -> str:
