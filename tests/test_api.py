@@ -503,7 +503,10 @@ def test_graph_layout_keeps_nodes_inside_and_curves_opposite_edges_apart():
     assert len(layout.nodes) == 12 and len(layout.edges) == len(edges)
     for node in layout.nodes:
         assert node["r"] < node["x"] < layout.width - node["r"] and node["r"] < node["y"] < layout.height - node["r"]
+
+    def control_point(path: str) -> tuple[float, ...]:
+        return tuple(float(v) for v in path.split(" Q ")[1].split()[:2])
+
     there, back = layout.edges[0]["path"], layout.edges[1]["path"]
-    control = lambda path: tuple(float(v) for v in path.split(" Q ")[1].split()[:2])  # noqa: E731
-    assert control(there) != control(back), "A→B and B→A must not be drawn on top of each other"
+    assert control_point(there) != control_point(back), "A→B and B→A must not be drawn on top of each other"
     assert max(edge["width"] for edge in layout.edges) == layout.edges[0]["width"], "the heaviest edge is thickest"
