@@ -52,8 +52,9 @@ eval-plover: install
 train: install
 	$(VENV)/bin/saidwhat train $(POLNEAR) --output src/saidwhat/data/attribution-model
 
+# ARTICLES=300 for a quick run (default 2000 articles; the speaker query is timed on 100k statements)
 bench: install
-	$(PY) -m saidwhat.bench --polnear $(POLNEAR)
+	$(PY) -m saidwhat.bench --polnear $(POLNEAR) $(if $(ARTICLES),--articles $(ARTICLES))
 
 clean:
 	rm -rf build .pytest_cache
