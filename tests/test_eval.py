@@ -501,6 +501,25 @@ def test_listing_shows_the_nearest_prediction_of_a_missed_attribution(tmp_path, 
     assert "> nearest pred: “⟦Q:The bridge will reopen⟧ by spring,” Mayor Ana Ruiz ⟦C:said⟧ on ⟦S:Tuesday⟧." in written
 
 
+def test_listing_shows_boundary_errors_and_wrong_speakers(tmp_path, nlp):
+    gold_dir = _gold_dir(tmp_path)
+
+    def short_source_wrong_name(doc, published):
+        if "bridge" not in doc.text:
+            return []
+        text = doc.text
+        return [PredictedItem([at(text, "said")], [at(text, "Ruiz")], [at(text, "The bridge will reopen by spring")], "Tom Okafor")]
+
+    run = run_eval(gold_dir, [System("sloppy", "", short_source_wrong_name)], nlp=nlp)
+    listing = tmp_path / "errors.md"
+    totals = write_listing(run, listing)
+    written = listing.read_text(encoding="utf-8")
+    assert (totals["sloppy"].boundary, totals["sloppy"].wrong_speaker, totals["sloppy"].missed) == (1, 1, 5)
+    assert "- **boundary** E1 (source)" in written
+    assert "- **wrong speaker** E1: gold «Ana Ruiz» (PERSON), predicted «Tom Okafor»" in written
+    assert "> pred: “⟦Q:The bridge will reopen by spring⟧,” Mayor Ana ⟦S:Ruiz⟧ ⟦C:said⟧ on Tuesday." in written
+
+
 def test_run_eval_limit_and_missing_speakers(tmp_path, nlp):
     gold_dir = _gold_dir(tmp_path, with_speakers=False)
     run = run_eval(gold_dir, [_oracle(gold_dir)], split="dev", limit=2, nlp=nlp)

@@ -130,11 +130,11 @@ def _article_errors(article: ArticleResult, result: SystemResult) -> tuple[list[
         if g in score.wrong_speakers:
             counts.wrong_speaker += 1
             name = predicted[score.links[g]].speaker_name
-            lines.append(
+            lines += [
                 f"- **wrong speaker** {item.id}: gold «{item.speaker}» ({item.speaker_type}), "
-                f"predicted «{name or 'no entity'}» from source "
-                f"«{' … '.join(text[s:e] for s, e in predicted_roles['source']) or 'none'}»"
-            )
+                f"predicted «{name or 'no entity'}»",
+                _quote("pred", render(text, article.sentences, predicted_roles)),
+            ]
     for p, item in enumerate(predicted):
         if p not in linked_predictions:
             counts.spurious += 1

@@ -12,8 +12,8 @@ These definitions are fixed so that numbers are comparable with other tools (doc
   against the set of gold spans; a span is correct only if every piece is equal. Counts are summed
   over the corpus (micro-average).
 * **Linked F1**: a predicted statement matches a gold attribution when their contents (normal
-  form) overlap by at least half of the shorter content's characters and their sources overlap by
-  at least one character (or both have none). Pairs are assigned one to one by maximum bipartite
+  form) overlap by at least half of the shorter content's characters and their sources (normal
+  form) overlap by at least one character (or both have none). Pairs are assigned one to one by maximum bipartite
   matching (augmenting paths, trying larger content overlaps first). Gold attributions without a
   content cannot be linked and are left out of linked F1 (their count is reported).
 * **Speaker accuracy**: over the linked gold attributions whose canonical referent is a PERSON,
