@@ -212,6 +212,28 @@ def test_according_to_beliefs_intentions_passive_and_nominal_content():
     assert dismissed.content.startswith("the claim that the ministry")
 
 
+def test_cue_less_quote_opening_the_next_paragraph_continues_the_speaker():
+    found = run(article("court-appeal.txt"))
+    judge = one(found, cue="said", source="Lady Justice Amara Okafor")
+    follow = [f for f in found if f.attribution.origin == "continuation"]
+    assert len(follow) == 1 and follow[0].attribution.cue is None and follow[0].attribution.source is None
+    assert follow[0].content.startswith("The identification evidence was weak")
+    assert found[follow[0].attribution.continues] is judge
+    # "his solicitor said:" ends a paragraph; the quotation is the next one.
+    solicitor = one(found, cue="said", source="his solicitor")
+    assert solicitor.content == "Twenty-six years is a long time to wait for the truth."
+    added = one(found, cue="added", source="a spokesperson")
+    assert added.attribution.continues is None  # a speaker of its own
+    assert not [f for f in found if "staff reporter" in (f.source or "")]
+
+
+def test_continuation_statement_takes_the_speaker_through_the_engine():
+    result = extract(article("court-appeal.txt"))
+    assert_spans_valid(result)
+    follow = next(s for s in result.statements if s.content.text.startswith("The identification evidence"))
+    assert follow.source is not None and follow.source.text == "Lady Justice Amara Okafor"
+
+
 def test_according_to_as_sole_source_passive_quoted_as_saying_and_nominal_claim():
     found = run(article("tech-according-to.txt"))
     people = one(found, cue="according to", source="two people familiar with the plan")

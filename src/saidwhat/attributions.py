@@ -23,6 +23,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from saidwhat.cues import CUE_NOUNS, CUE_SETTING_NOUNS, CueFrame, verb_frame
 from saidwhat.errors import InputError
+from saidwhat.models import part_text
 from saidwhat.quotes import QUOTE_CHARS, Quote, QuoteIndex, find_quotes, paragraph_spans
 from saidwhat.records import FoundAttribution, Span
 
@@ -41,7 +42,8 @@ _NOT_SPEAKER_LABELS = frozenset(
 _QUOTED_LEMMAS = frozenset({"quote", "hear", "overhear", "record"})
 _QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 _CONDITIONS = frozenset({"unless", "if", "until", "because", "once"})
-_FOLLOW_ON_LEMMAS = frozenset({"add", "continue"})
+_FOLLOW_ON_LEMMAS = frozenset({"add", "continue", "go on"})
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # How far (in tokens) a cue may sit from the quotation it introduces.
 _AFTER_WINDOW = 14
@@ -97,7 +99,7 @@ def merge_model(rules: list[FoundAttribution], model: list[FoundAttribution]) ->
             merged.append(predicted)
             continue
         for rule in overlapping:
-            if rule.source is None and rule.continues is None and predicted.source:
+            if rule.source is None and rule.origin != "continuation" and predicted.source:
                 rule.source = predicted.source
     return merged
 
@@ -313,6 +315,8 @@ class _RuleFinder:
         for i, attribution in enumerate(ordered):
             if attribution.cue_lemma not in _FOLLOW_ON_LEMMAS or id(attribution) in self.continues:
                 continue
+            if attribution.source and part_text(self.text, attribution.source).lower() not in _PRONOUNS:
+                continue  # "a spokesperson added": a speaker of its own
             paragraph = self.paragraph_of(attribution.content[0][0])
             earlier = [
                 a for a in ordered[:i] if a.source and paragraph - self.paragraph_of(a.content[0][0]) <= 2
@@ -349,10 +353,8 @@ class _RuleFinder:
             clause_end = self.clause_end(verb, quote)
             for later in range(qi + 1, len(quotes)):
                 nxt = quotes[later]
-                if self.paragraph_of(nxt.start) != self.paragraph_of(quote.end - 1) and not (
-                    self.text[clause_end:nxt.start].strip() == "" and later == qi + 1
-                ):
-                    break
+                if self.paragraph_of(nxt.start) != self.paragraph_of(quote.end - 1):
+                    break  # a quotation opening the next paragraph is a follow-on (``continues``)
                 gap = self.text[clause_end:nxt.start]
                 if gap.strip(" \t\n,.;:—–-") or self.cue_after(nxt) is not None:
                     break

@@ -104,6 +104,7 @@ PHRASAL_CUES: dict[tuple[str, str], CueFrame] = {
     ("call", "for"): CueFrame("call for", "speech", clause=False, obj=True, weight=0.7),
     ("call", "on"): CueFrame("call on", "speech", clause=False, obj=True, weight=0.7),
     ("speak", "out"): CueFrame("speak out", "speech", clause=False, obj=True, weight=0.55),
+    ("go", "on"): CueFrame("go on", "speech", weight=0.6),
     ("weigh", "in"): CueFrame("weigh in", "speech", weight=0.6),
     ("chime", "in"): CueFrame("chime in", "speech", weight=0.6),
     ("fire", "back"): CueFrame("fire back", "speech", weight=0.7),
