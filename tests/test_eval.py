@@ -27,6 +27,9 @@ from saidwhat.eval.harness import run_eval
 from saidwhat.eval.listing import render, write_listing
 from saidwhat.eval.score import (
     Counts,
+    SystemTotals,
+    bootstrap_intervals,
+    content_kind,
     GoldItem,
     PredictedItem,
     last_name,
@@ -183,6 +186,50 @@ def test_score_article_linked_counts_and_gold_without_content():
     assert vars(score.linked) == {"tp": 1, "fp": 1, "fn": 1}
     assert score.unlinkable_gold == 1
     assert score.speaker is None
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        (["“We will win,”"], "direct"),
+        (["“We will win,”", "“and then rest.”"], "direct"),
+        (["“We will win,”", "that they would rest"], "mixed"),
+        (["that he would “fight on” until November"], "mixed"),
+        (["that the party’s plan was ‘dead’"], "indirect"),  # single marks are also apostrophes
+    ],
+)
+def test_content_kind(content, kind):
+    text = " said ".join(content)
+    assert content_kind(text, [at(text, piece) for piece in content]) == kind
+
+
+def test_linked_recall_is_split_by_gold_kind():
+    text = "“Rates will rise,” the banker said. Savers fear that rates will rise again."
+    gold = [
+        GoldItem("E1", None, [at(text, "the banker")], [at(text, "“Rates will rise,”")]),
+        GoldItem("E2", None, [at(text, "Savers")], [at(text, "that rates will rise again")]),
+    ]
+    predicted = [PredictedItem(None, [at(text, "banker")], [at(text, "Rates will rise")])]
+    score = score_article(text, gold, predicted, with_speakers=False)
+    assert score.by_kind == {"direct": [1, 1], "mixed": [0, 0], "indirect": [0, 1]}
+
+
+def test_bootstrap_intervals_bracket_the_point_estimate_and_are_reproducible():
+    text = "“Rates will rise,” the banker said."
+    gold = [GoldItem("E1", [at(text, "said")], [at(text, "the banker")], [at(text, "Rates will rise")])]
+    hit = score_article(text, gold, [PredictedItem([at(text, "said")], [at(text, "the banker")], [at(text, "Rates will rise")])], with_speakers=False)
+    miss = score_article(text, gold, [], with_speakers=False)
+    # All articles alike: every resample gives the same F1, so the interval is that point.
+    assert bootstrap_intervals([hit, hit, hit])["linked"] == (1.0, 1.0)
+    articles = [hit, miss, hit, miss, hit]
+    totals = SystemTotals()
+    for article in articles:
+        totals.add(article)
+    low, high = bootstrap_intervals(articles)["linked"]
+    assert low < totals.linked.f1 < high  # 3 of 5 found: F1 = 0.75
+    assert bootstrap_intervals(articles) == bootstrap_intervals(articles)
+    assert "speaker" not in bootstrap_intervals(articles)  # scored without speakers
+    assert bootstrap_intervals([]) == {}
 
 
 # --- speaker accuracy ---------------------------------------------------------------------------
@@ -579,6 +626,7 @@ def test_cli_eval_on_own_gold_writes_report_and_listing(tmp_path):
     assert (tmp_path / "out" / "eval-errors.md").is_file()
     table = Path(report["table_file"]).read_text(encoding="utf-8").splitlines()
     assert table[0].startswith("| system | cue F1") and table[2].startswith("| textacy | ")
+    assert set(report["systems"]["textacy"]["ci95"]) == {"cue", "source", "content", "linked", "speaker"}
     assert "textacy" in result.output
 
 

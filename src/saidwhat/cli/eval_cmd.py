@@ -67,8 +67,9 @@ def render_report(report: dict, console: Console) -> None:
 def markdown_table(report: dict) -> str:
     """The systems side by side as a markdown table (what docs/benchmarks.md shows)."""
     lines = [
-        "| system | cue F1 | source F1 | content F1 | linked P / R / F1 | speaker acc (scored / gold) | time × parse | failed articles |",
-        "|---|---|---|---|---|---|---|---|",
+        "| system | cue F1 | source F1 | content F1 | linked P / R / F1 | linked F1 95% CI "
+        "| speaker acc (scored / gold) | time × parse | failed articles |",
+        "|---|---|---|---|---|---|---|---|---|",
     ]
     for name, scores in report["systems"].items():
         linked, speaker, ratio = scores["linked"], scores["speaker"], scores["timing"]["ratio_to_parse"]
@@ -76,9 +77,10 @@ def markdown_table(report: dict) -> str:
             f"{speaker['accuracy']:.3f} ({speaker['scored']} / {speaker['gold_total']})"
         )
         ratio_cell = "—" if ratio is None else f"{ratio:.2f}"
+        low, high = scores["ci95"].get("linked", (0.0, 0.0))
         lines.append(
             f"| {name} | {scores['cue']['f1']:.3f} | {scores['source']['f1']:.3f} | {scores['content']['f1']:.3f} "
-            f"| {linked['precision']:.3f} / {linked['recall']:.3f} / {linked['f1']:.3f} "
+            f"| {linked['precision']:.3f} / {linked['recall']:.3f} / {linked['f1']:.3f} | {low:.3f}–{high:.3f} "
             f"| {speaker_cell} | {ratio_cell} | {len(scores['failures'])} |"
         )
     return "\n".join(lines) + "\n"

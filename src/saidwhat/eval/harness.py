@@ -26,7 +26,15 @@ from spacy.tokens import Doc
 from saidwhat.errors import InputError
 from saidwhat.eval.baselines import System
 from saidwhat.eval.brat import GoldArticle, read_split
-from saidwhat.eval.score import ROLES, ArticleScore, GoldItem, PredictedItem, SystemTotals, score_article
+from saidwhat.eval.score import (
+    ROLES,
+    ArticleScore,
+    GoldItem,
+    PredictedItem,
+    SystemTotals,
+    bootstrap_intervals,
+    score_article,
+)
 
 Span = tuple[int, int]
 
@@ -92,6 +100,7 @@ class EvalRun:
                     "ratio_to_parse": round(seconds / self.parse_seconds, 3) if self.parse_seconds else None,
                 },
                 "failures": self.failures(name),
+                "ci95": bootstrap_intervals([a.systems[name].score for a in self.articles]),
             }
         return {
             "gold_dir": self.gold_dir,
@@ -135,6 +144,11 @@ DEFINITIONS = {
         "any shared non-stop word otherwise"
     ),
     "timing": "ratio_to_parse = a system's seconds over the seconds spent parsing the same articles",
+    "ci95": "95% percentile bootstrap over articles (1000 resamples, seed 0) of each F1 and speaker accuracy",
+    "linked_recall_by_gold_kind": (
+        "linked recall of gold contents that are quotations (direct), contain a double quotation mark (mixed), "
+        "or neither (indirect)"
+    ),
 }
 
 

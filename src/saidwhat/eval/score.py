@@ -24,6 +24,7 @@ These definitions are fixed so that numbers are comparable with other tools (doc
 
 from __future__ import annotations
 
+import random
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
@@ -160,6 +161,20 @@ def role_counts(text: str, gold: Sequence[GoldItem], predicted: Sequence[Predict
     return Counts(tp=hits, fp=len(predicted_set) - hits, fn=len(gold_set) - hits)
 
 
+DOUBLE_QUOTES = frozenset('"“”„‟«»')
+GOLD_KINDS = ("direct", "mixed", "indirect")
+
+
+def content_kind(text: str, spans: Sequence[Span] | None) -> str:
+    """How a content is quoted: "direct" (every piece is a quotation), "mixed" (has a quotation
+    mark), else "indirect". Only double quotation marks count: single ones are also apostrophes."""
+    pieces = [text[s:e].strip() for s, e in spans or ()]
+    pieces = [p for p in pieces if p]
+    if pieces and all(p[0] in DOUBLE_QUOTES and p.rstrip(",.;:!?")[-1:] in DOUBLE_QUOTES for p in pieces):
+        return "direct"
+    return "mixed" if any(c in DOUBLE_QUOTES for p in pieces for c in p) else "indirect"
+
+
 def link_score(text: str, gold: GoldItem, predicted: PredictedItem) -> int:
     """The content overlap if the pair may be linked, else 0."""
     gold_content = normalise_span(text, gold.content)
@@ -293,13 +308,21 @@ class ArticleScore:
     unlinkable_gold: int
     speaker: SpeakerCounts | None
     wrong_speakers: list[int] = field(default_factory=list)  # gold indices
+    # Gold kind -> [linked, linkable gold]: which kinds of attribution a system misses.
+    by_kind: dict[str, list[int]] = field(default_factory=dict)
 
 
 def score_article(
     text: str, gold: Sequence[GoldItem], predicted: Sequence[PredictedItem], *, with_speakers: bool
 ) -> ArticleScore:
     links = link(text, gold, predicted)
-    n_linkable = len(linkable(gold, text))
+    linkable_gold = linkable(gold, text)
+    n_linkable = len(linkable_gold)
+    by_kind = {kind: [0, 0] for kind in GOLD_KINDS}
+    for g in linkable_gold:
+        counts = by_kind[content_kind(text, gold[g].content)]
+        counts[0] += g in links
+        counts[1] += 1
     speaker = None
     wrong: list[int] = []
     if with_speakers:
@@ -322,6 +345,7 @@ def score_article(
         unlinkable_gold=len(gold) - n_linkable,
         speaker=speaker,
         wrong_speakers=wrong,
+        by_kind=by_kind,
     )
 
 
@@ -333,12 +357,16 @@ class SystemTotals:
     linked: Counts = field(default_factory=Counts)
     speaker: SpeakerCounts | None = None
     unlinkable_gold: int = 0
+    by_kind: dict[str, list[int]] = field(default_factory=lambda: {kind: [0, 0] for kind in GOLD_KINDS})
 
     def add(self, article: ArticleScore) -> None:
         for role in ROLES:
             self.roles[role].add(article.roles[role])
         self.linked.add(article.linked)
         self.unlinkable_gold += article.unlinkable_gold
+        for kind, (linked, total) in article.by_kind.items():
+            self.by_kind[kind][0] += linked
+            self.by_kind[kind][1] += total
         if article.speaker is not None:
             if self.speaker is None:
                 self.speaker = SpeakerCounts()
@@ -350,4 +378,44 @@ class SystemTotals:
             "linked": self.linked.as_dict(),
             "unlinkable_gold": self.unlinkable_gold,
             "speaker": self.speaker.as_dict() if self.speaker is not None else None,
+            "linked_recall_by_gold_kind": {
+                kind: {"recall": round(linked / total, 4) if total else 0.0, "linked": linked, "gold": total}
+                for kind, (linked, total) in self.by_kind.items()
+            },
         }
+
+    def statistics(self) -> dict[str, float]:
+        """The headline numbers: F1 of each role and of linking, and speaker accuracy."""
+        values = {role: self.roles[role].f1 for role in ROLES}
+        values["linked"] = self.linked.f1
+        if self.speaker is not None:
+            values["speaker"] = self.speaker.accuracy
+        return values
+
+
+def bootstrap_intervals(
+    articles: Sequence[ArticleScore], *, samples: int = 1000, level: float = 0.95, seed: int = 0
+) -> dict[str, tuple[float, float]]:
+    """Percentile bootstrap intervals of the headline numbers, resampling articles with replacement.
+
+    Articles, not attributions, are the unit: attributions of one article are not independent. The
+    seed is fixed so a report is reproducible.
+    """
+    if not articles:
+        return {}
+    rng = random.Random(seed)
+    draws: dict[str, list[float]] = {}
+    for _ in range(samples):
+        totals = SystemTotals()
+        for _ in range(len(articles)):
+            totals.add(articles[rng.randrange(len(articles))])
+        for name, value in totals.statistics().items():
+            draws.setdefault(name, []).append(value)
+    tail = (1.0 - level) / 2
+    intervals = {}
+    for name, values in draws.items():
+        values.sort()
+        low = values[int(tail * (len(values) - 1))]
+        high = values[int(round((1.0 - tail) * (len(values) - 1)))]
+        intervals[name] = (round(low, 4), round(high, 4))
+    return intervals
