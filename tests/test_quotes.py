@@ -61,6 +61,8 @@ def test_index_finds_the_quote_around_an_offset():
     assert index.containing(text.index("b")).pieces == ((3, 6),)
     assert index.inside(text.index("“"))
     assert not index.inside(text.index("d"))
+    assert index.overlapping(text.index("d"), len(text))
+    assert not index.overlapping(text.index("d"), text.index("d") + 1)
 
 
 @pytest.mark.parametrize("seed", range(20))

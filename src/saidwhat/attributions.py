@@ -266,12 +266,8 @@ class _RuleFinder:
         return spans or None
 
     def contains_quote(self, spans: list[Span]) -> bool:
-        start, end = spans[0][0], spans[-1][1]
-        quote = self.quotes.containing(start)
-        if quote is not None:
-            return True
-        i = bisect.bisect_left([q.start for q in self.quotes.quotes], start)
-        return i < len(self.quotes.quotes) and self.quotes.quotes[i].start < end
+        """Whether quoted words fall inside the content (it is then "mixed")."""
+        return self.quotes.overlapping(spans[0][0], spans[-1][1])
 
     def balance(self, spans: list[Span] | None) -> list[Span] | None:
         """Take in the closing mark a span stops short of (that the pitch was “a disgrace,”)."""

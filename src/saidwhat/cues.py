@@ -113,10 +113,6 @@ PHRASAL_CUES: dict[tuple[str, str], CueFrame] = {
     ("rule", "out"): CueFrame("rule out", "speech", clause=False, obj=True, weight=0.7),
 }
 
-# Verbs too vague to be cues on their own but cues in the passive with an expletive/clause
-# ("it was reported that", "X was quoted as saying").
-PASSIVE_REPORT_LEMMAS = frozenset({"report", "say", "believe", "think", "know", "expect", "rumor", "understand"})
-
 # Nouns that carry content in a that-clause or quotation ("the claim that …", "a statement").
 CUE_NOUNS: dict[str, CueFrame] = _frames(
     "claim statement allegation accusation assertion argument belief view warning promise pledge vow "
@@ -129,9 +125,6 @@ CUE_NOUNS: dict[str, CueFrame] = _frames(
 
 # "in a statement", "in an interview": a prepositional phrase the cue span takes in (PolNeAR style).
 CUE_SETTING_NOUNS = frozenset({"statement", "interview", "speech", "release", "post", "tweet", "email", "letter"})
-
-# The reporting preposition that is itself a cue.
-ACCORDING_TO = "according to"
 
 
 def verb_frame(lemma: str, particle: str | None = None) -> CueFrame | None:

@@ -160,3 +160,10 @@ class QuoteIndex:
 
     def inside(self, offset: int) -> bool:
         return self.containing(offset) is not None
+
+    def overlapping(self, start: int, end: int) -> bool:
+        """Whether any quote (marks included) overlaps ``[start, end)``."""
+        if self.inside(start):
+            return True
+        i = bisect.bisect_left(self._starts, start)
+        return i < len(self._starts) and self._starts[i] < end
