@@ -26,7 +26,15 @@ from __future__ import annotations
 
 import re
 
-from saidwhat.events.verbal import VerbalAct, find_verbal_acts, is_protest_purpose, mode_for
+from saidwhat.events.verbal import (
+    VerbalAct,
+    content_owner,
+    find_verbal_acts,
+    governing_map,
+    is_future,
+    is_protest_purpose,
+    mode_for,
+)
 from saidwhat.models import Article, EntityPart, SpeechAct, Statement
 from saidwhat.nlp import load_model
 from saidwhat.records import Span
@@ -69,14 +77,20 @@ def events_for_article(article: Article) -> list[dict]:
     doc = load_model()(article.text)
     acts = find_verbal_acts(doc)
     used: set[int] = set()
+    governing = governing_map(acts)
     events: list[dict] = []
     for statement in article.statements:
         mapped = SPEECH_ACT_EVENTS.get(statement.speech_act)
-        if mapped is None or _cue_is_protest_topic(doc, statement):
+        cue = _cue_root(doc, statement)
+        if mapped is None or (cue is not None and is_protest_purpose(cue)):
             continue
         index, act = _act_at_cue(acts, statement)
+        if cue is not None and content_owner(cue, governing) not in (None, index):
+            continue  # the cue verb is the content of another act ("urged X to support Y")
         if index is not None:
             used.add(index)
+        if cue is not None and mapped[0] in {"SUPPORT", "CONSULT"} and is_future(cue):
+            mapped = ("AGREE", None)  # manual 3.1: future cooperation is AGREE
         events.append(_from_statement(article, statement, mapped, act))
     for index, act in enumerate(acts):
         if index in used or _inside_direct_quote(act.trigger, article.statements):
@@ -88,11 +102,12 @@ def events_for_article(article: Article) -> list[dict]:
     return events
 
 
-def _cue_is_protest_topic(doc, statement: Statement) -> bool:
+def _cue_root(doc, statement: Statement):
+    """The syntactic head of the statement's cue ("calling" in "calling for"), if it has a cue."""
     if statement.cue is None:
-        return False
-    cue = doc.char_span(*statement.cue.spans[-1], alignment_mode="expand")
-    return cue is not None and is_protest_purpose(cue[-1])
+        return None
+    cue = doc.char_span(*statement.cue.spans[0], alignment_mode="expand")
+    return cue.root if cue is not None else None
 
 
 def _act_at_cue(acts: list[VerbalAct], statement: Statement) -> tuple[int | None, VerbalAct | None]:

@@ -163,28 +163,44 @@ class VerbalAct:
 def find_verbal_acts(doc: Doc) -> list[VerbalAct]:
     """Every verbal act in the document, in text order, one per trigger token."""
     quoted = [m.span() for m in _QUOTE_PAIRS.finditer(doc.text)]
-    acts: list[tuple[Token, VerbalAct]] = []
+    found: list[tuple[Token, VerbalAct]] = []
     for token in doc:
         if any(start <= token.idx < end for start, end in quoted) or is_protest_purpose(token):
             continue
         act = _act_for(token)
         if act is not None:
-            acts.append((token, act))
-    governing = {i for _, act in acts for i in act.governs}
+            found.append((token, act))
+    acts = [act for _, act in found]
+    governing = governing_map(acts)
     # "offered to negotiate", "urged X to support", "said Y must agree": the inner verb is the content
     # of the outer act, not an act of its own.
-    return [act for token, act in acts if not _governed(token, governing)]
+    return [act for index, (token, act) in enumerate(found) if content_owner(token, governing) in (None, index)]
 
 
-def _governed(token: Token, governing: set[int]) -> bool:
+def governing_map(acts: list[VerbalAct]) -> dict[int, int]:
+    """Token index -> the act it belongs to: each trigger, then (winning) the complements acts speak for."""
+    governing = {act.governs[0]: index for index, act in enumerate(acts)}
+    for index, act in enumerate(acts):
+        for token_index in act.governs[1:]:
+            governing[token_index] = index
+    return governing
+
+
+# Dependencies through which a clause is the content of the verb above it ("refused *to meet*",
+# "demanded that partners *refuse*", "rejected an offer *to host* a summit").
+_CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep"}
+
+
+def content_owner(token: Token, governing: dict[int, int]) -> int | None:
+    """The act whose content this token is, else the act it triggers (or speaks for), if any."""
     node = token
-    for _ in range(3):
-        if node.dep_ not in {"xcomp", "ccomp", "conj"} or node.head.i == node.i:
-            return False
+    for _ in range(5):
+        if node.dep_ not in _CONTENT_DEPS or node.head.i == node.i:
+            break
         node = node.head
         if node.i in governing:
-            return True
-    return False
+            return governing[node.i]
+    return governing.get(token.i)
 
 
 def is_protest_purpose(token: Token) -> bool:
@@ -277,7 +293,7 @@ def _typed(token: Token) -> tuple[str, str | None, Token | None, Token | None] |
         return None  # "sought to ease tensions" is an intention, "sought refuge" a request
     if lemma in VERB_EVENTS:
         event, mode = VERB_EVENTS[lemma]
-        if lemma == "support" and _is_future(token):
+        if lemma == "support" and is_future(token):
             event = "AGREE"
         if lemma in {"vow", "swear", "warn"}:
             event, mode = _promise_or_threat(token, event)
@@ -294,9 +310,9 @@ def _typed(token: Token) -> tuple[str, str | None, Token | None, Token | None] |
         if complement.lemma_.lower() in _COERCIVE:
             return _future_act(complement, token)
         return None
-    if token.dep_ == "ROOT" and _is_coercive(token) and (_is_future(token) or _has_modal(token, {"may", "might", "could"})):
+    if token.dep_ == "ROOT" and _is_coercive(token) and (is_future(token) or _has_modal(token, {"may", "might", "could"})):
         return "THREATEN", mode_for("THREATEN", _subtree_text(token)), _recipient(token, "THREATEN"), None
-    if _is_future(token) and token.dep_ == "ROOT" and lemma in _COOPERATIVE:
+    if is_future(token) and token.dep_ == "ROOT" and lemma in _COOPERATIVE:
         return "AGREE", None, _recipient(token, "AGREE"), None
     return None
 
@@ -371,7 +387,7 @@ def _xcomp(token: Token) -> Token | None:
     return next((c for c in token.children if c.dep_ == "xcomp"), None)
 
 
-def _is_future(token: Token) -> bool:
+def is_future(token: Token) -> bool:
     return any(c.dep_ == "aux" and c.lower_ in {"will", "'ll", "would", "shall"} for c in token.children)
 
 
