@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from saidwhat.mentions import PRONOUN_FEATURES, Mention, Mentions, find_mentions, relative_antecedent
+from saidwhat.mentions import PRONOUN_FEATURES, Mention, Mentions, find_mentions, place_of, relative_antecedent
 from saidwhat.names import (
     DEMONYMS,
     PERSON_ROLES,
@@ -52,6 +52,11 @@ DOCUMENT_NOUNS = frozenset(
     "analysis report poll survey study statement ad advertisement article editorial memo letter "
     "tweet video release database investigation review filing complaint lawsuit".split()
 )
+# Organisation nouns that fit any organisation; other ones ("the agency", "the union") need their word.
+GENERIC_ORG_NOUNS = frozenset("company firm group organization organisation business corporation conglomerate".split())
+GOVERNMENT_NOUNS = frozenset("government administration regime authority army military police".split())
+# Party words that mean the same ("the GOP nominee" for a Republican).
+PARTY_SYNONYMS = {"gop": "republican", "republicans": "republican", "democrat": "democratic", "democrats": "democratic"}
 THING_TYPES = frozenset({"ORG", "GPE", "MEDIA", "OTHER", "GROUP"})
 GROUP_TYPES = frozenset({"ORG", "GROUP", "NORP", "MEDIA"})
 
@@ -111,12 +116,14 @@ class _Entity:
         before = [m for m in self.mentions if m.start < position]
         return before[-1] if before else None
 
-    def add_descriptor(self, text: str) -> None:
+    def add_descriptor(self, text: str, *, evidence: bool = True) -> None:
         text = text.strip()
         for suffix in ("’s", "'s"):
             text = text.removesuffix(suffix)
         if text and text.lower() not in {d.lower() for d in self.descriptors}:
             self.descriptors.append(text)
+        if not evidence:
+            return
         for word in name_tokens(text):
             self.role_words.add(word)
             self.role_words.update(word.split("-"))
@@ -207,7 +214,10 @@ class _Resolver:
         shortened = self.most_recent(
             lambda e: e.type in ("ORG", "MEDIA") and any(_short_form(words, k.split()) for k in e.keys)
         )
-        return shortened or self.most_recent(lambda e: any(is_acronym_of(words, k.split()) for k in e.keys))
+        # Acronyms both ways: "the S.E.C." after the Securities and Exchange Commission, or before it.
+        return shortened or self.most_recent(
+            lambda e: any(is_acronym_of(words, k.split()) or is_acronym_of(k.split(), words) for k in e.keys)
+        )
 
     def match_surname(self, mention: Mention, word: str) -> _Entity | None:
         honorific = gender_of_title([w for t in mention.titles for w in name_tokens(t)] + name_tokens(mention.text))
@@ -216,22 +226,15 @@ class _Resolver:
         )
 
     def match_full_person(self, tokens: list[str]) -> _Entity | None:
-        last, first = tokens[-1], tokens[0]
+        """A full name joins the entity with that name, or with that surname and no other first name;
+        a one-typo surname counts ("Osama Hamadan", or "Scheiderman" before "Eric Schneiderman")."""
+        last = tokens[-1]
         for entity in reversed(self.entities):
-            for known in entity.person_names:
-                if known == tokens:
-                    return entity
-        for entity in reversed(self.entities):
-            for known in entity.person_names:
-                if surname(known) != last:
-                    continue
-                if len(known) == 1 or known[0] == first or known[0][:1] == first[:1] and (len(first) == 1 or len(known[0]) == 1):
-                    return entity
-        # A misspelled surname with the same first name ("Osama Hamadan"), or a surname-only
-        # mention misspelled before the full name appears ("Scheiderman" … "Eric Schneiderman").
-        for entity in reversed(self.entities):
-            for known in entity.person_names:
-                if (len(known) == 1 or known[0] == first) and likely_misspelling(last, surname(known)):
+            if tokens in entity.person_names:
+                return entity
+        for same_surname in (lambda s: s == last, lambda s: likely_misspelling(last, s)):
+            for entity in reversed(self.entities):
+                if any(same_surname(s) for s in entity.surnames) and _first_name_fits(tokens[:-1], entity):
                     return entity
         return None
 
@@ -372,12 +375,19 @@ class _Resolver:
             self.assign(mention, entity)
 
     def entity_of_noun(self, token: Token) -> _Entity | None:
-        """The entity of a noun, or of the name in apposition to it ("His brother Phil Neville, who")."""
+        """The entity of a noun, or of a name in apposition with it ("His brother Phil Neville, who";
+        "Heather Samuelson, a campaign assistant who")."""
         if token.i in self.entity_of_token:
             return self.entity_of_token[token.i]
         for child in token.children:
             if child.dep_ == "appos" and child.i in self.entity_of_token:
                 return self.entity_of_token[child.i]
+        if token.dep_ == "appos" and token.head.i in self.entity_of_token:
+            return self.entity_of_token[token.head.i]
+        for child in token.children:
+            place = place_of(child)
+            if place is not None and place.i in self.entity_of_token:
+                return self.entity_of_token[place.i]
         return None
 
     # -- definite descriptions --------------------------------------------------------------
@@ -399,17 +409,23 @@ class _Resolver:
             if best is None or score > best[0]:
                 best = (score, entity)
         if best is not None:
-            best[1].add_descriptor(mention.text)
+            best[1].add_descriptor(mention.text, evidence=False)
             self.assign(mention, best[1])
 
     def description_fit(self, mention: Mention, entity: _Entity) -> float | None:
-        """How well "the <modifiers> <head>" describes an entity; None when it cannot."""
+        """How well "the <modifiers> <head>" describes an entity; None when it cannot.
+
+        The evidence is the entity's own titles and appositives (never descriptions resolved to it
+        earlier, which would let one mistake feed the next) and its name words.
+        """
         kind = entity.type
         head = mention.lemma
         if not any(m.kind == "name" for m in entity.mentions):
             return None
         modifiers = [m.lower() for m in mention.modifiers]
-        proper = [m.lower() for m in mention.modifiers if m[:1].isupper()]
+        evidence = entity.role_words | {w for key in entity.keys for w in key.split()}
+        proper = [_party(name_tokens(m)[0]) for m in mention.modifiers if m[:1].isupper() and name_tokens(m)]
+        agreement = sum(2.0 if word in {_party(w) for w in evidence} else -1.0 for word in proper)
         if mention.label == "PERSON":
             if kind != "PERSON":
                 return None
@@ -421,10 +437,9 @@ class _Resolver:
             elif any(PERSON_ROLES[head] & PERSON_ROLES.get(word, frozenset()) for word in entity.role_words):
                 fit = 2.0
             else:
-                return None
-            for word in proper:
-                fit += 2.0 if name_tokens(word)[0] in entity.role_words else -1.0
-            return fit
+                fit = 0.0
+            fit += agreement
+            return fit if fit >= 2.0 else None
         if mention.label == "GPE":
             if kind != "GPE":
                 return None
@@ -435,13 +450,16 @@ class _Resolver:
             return 2.0 + 2.0 * any(word in DEMONYMS for word in modifiers)
         if mention.label == "MEDIA":
             return 2.0 if kind == "MEDIA" else None
-        government = head in {"government", "administration", "regime", "authority", "army", "military", "police"}
-        if kind not in ("ORG", "GROUP") and not (government and kind == "GPE"):
+        if kind not in ("ORG", "GROUP") and not (head in GOVERNMENT_NOUNS and kind == "GPE"):
             return None
-        fit = 1.0 + 2.0 * (head in entity.role_words) + min(len(entity.mentions), 5) * 0.2
-        for word in proper:
-            fit += 2.0 if name_tokens(word)[0] in entity.role_words | entity.keys else -1.0
-        return fit
+        if head in evidence:
+            fit = 3.0  # "the fund" for the International Monetary Fund, "the campaign" for a campaign
+        elif head in GENERIC_ORG_NOUNS or (head in GOVERNMENT_NOUNS and kind == "GPE"):
+            fit = 1.0 + min(len(entity.mentions), 5) * 0.1
+        else:
+            return None  # "the agency" needs an agency; any organisation will not do
+        fit += agreement
+        return fit if fit >= 1.0 else None
 
     # -- output -----------------------------------------------------------------------------
     def table(self, wanted: list[Span]) -> EntityTable:
@@ -497,7 +515,17 @@ class _Resolver:
             return entity, "nominal"
         if root.lemma_.lower() in DOCUMENT_NOUNS:
             return self.producer(root), "nominal"
+        if root.text[:1].isupper() and root.pos_ != "PRON":
+            # A name the tagger took for a common noun ("Trump urges …", "Sanders: …").
+            return self.known_name(root.text), "name"
         return None, "name"
+
+    def known_name(self, text: str) -> _Entity | None:
+        key = name_key(text)
+        words = person_tokens(text)
+        return self.most_recent(lambda e: key in e.keys) or (
+            self.most_recent(lambda e: words[-1] in e.surnames) if words else None
+        )
 
     def producer(self, document: Token) -> _Entity | None:
         """Who made "a USA TODAY analysis", "a study by the Tax Foundation", "Reuters' poll"."""
@@ -564,6 +592,19 @@ def _short_form(short: list[str], full: list[str]) -> bool:
         return False
     before = full[-len(short) - 1]
     return before not in {"of", "for", "on", "in", "de", "and"}
+
+
+def _party(word: str) -> str:
+    return PARTY_SYNONYMS.get(word, word)
+
+
+def _first_name_fits(given: list[str], entity: _Entity) -> bool:
+    """"Hillary" fits an entity known as "Clinton", "Hillary Clinton" or "H. Clinton", not "Bill Clinton"
+    (any given name counts, so a stray word the NER glued on, "Crooked Hillary Clinton", does not split)."""
+    known = {name[0] for name in entity.person_names if len(name) > 1}
+    return not known or any(
+        k == g or (k[0] == g[0] and min(len(k), len(g)) == 1) for k in known for g in given
+    )
 
 
 def _bound(candidate: Token, pronoun: Token) -> bool:

@@ -216,6 +216,9 @@ def _name_mention(ent: SpacySpan, sentence_of: list[int]) -> Mention | None:
     tokens = list(ent)
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
         tokens.pop()
+    # "Injecting Clinton": a word the NER glued to the front of a person's name.
+    while label == "PERSON" and len(tokens) > 1 and tokens[0].pos_ not in ("PROPN",):
+        tokens.pop(0)
     # Lower-case "entities" ("politburo") and offices ("State" in "Secretary of State") are not names.
     if not tokens or not any(t.text[:1].isupper() for t in tokens):
         return None
@@ -239,6 +242,9 @@ def _is_office_object(token: Token) -> bool:
     return token.dep_ == "pobj" and head.lower_ == "of" and head.head.lower_.rstrip(".") in TITLE_WORDS
 
 
+_TITLE_POS = frozenset({"NOUN", "PROPN", "ADJ", "ADP", "PUNCT", "DET", "PART"})
+
+
 def _titles_before(span: SpacySpan) -> list[str]:
     """The title phrase a name carries in front ("US Secretary of State", "President-elect")."""
     doc = span.doc
@@ -250,6 +256,9 @@ def _titles_before(span: SpacySpan) -> list[str]:
         return []
     tokens = doc[first : span.start]
     if any(t.head.i < first or t.head.i >= span.end for t in tokens) or any(t.is_punct and t.text != "-" for t in tokens):
+        return []
+    # A title is nouns and adjectives ("US Secretary of State"), never a clock time or a verb.
+    if any(t.like_num or t.pos_ not in _TITLE_POS for t in tokens) or not any(t.pos_ in ("NOUN", "PROPN") for t in tokens):
         return []
     return [tokens.text]
 
@@ -348,6 +357,8 @@ def _nominal_mention(token: Token, sentence_of: list[int]) -> Mention | None:
         return None
     if any(c.dep_ in ("appos", "compound") and c.i > token.i and c.ent_type_ for c in token.children):
         return None  # "the energy firm Calder Power": a title of the name that follows, not a mention
+    if label == "GPE" and any(place_of(c) for c in token.children):
+        return None  # "the city of Phoenix" names Phoenix
     doc = token.doc
     first = determiners[0].i
     last = token.i
@@ -381,6 +392,13 @@ def _headline_tokens(doc: Doc) -> set[int]:
                 inside.update(t.i for t in line)
         line = []
     return inside
+
+
+def place_of(prep: Token) -> Token | None:
+    """Phoenix in "the city of Phoenix"."""
+    if prep.dep_ != "prep" or prep.lower_ != "of":
+        return None
+    return next((c for c in prep.children if c.dep_ == "pobj" and c.ent_type_ in ("GPE", "LOC")), None)
 
 
 def _is_speech_subject(token: Token) -> bool:

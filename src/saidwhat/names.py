@@ -192,7 +192,7 @@ def is_outlet_name(text: str, label: str) -> bool:
         return False
     if "-".join(tokens) in OUTLETS:
         return True
-    return label in ("ORG", "OTHER") and len(tokens) > 1 and tokens[-1] in OUTLET_HEADS
+    return label != "GPE" and len(tokens) > 1 and tokens[-1] in OUTLET_HEADS
 
 
 def is_known_org(text: str) -> bool:
