@@ -169,6 +169,8 @@ def print_report(report: IngestReport, db: str | Path, console: Console) -> None
     if report.failure_types:
         console.print("failures by type: " + ", ".join(f"{t} {n}" for t, n in report.failure_types.most_common()))
         for source, reason in report.failure_examples:
-            console.print(f"  [red]failed[/red] {source}: {reason}", markup=True, highlight=False)
+            # Reader messages already name their source ("feed.jsonl:3: not valid JSON …").
+            message = reason if reason.startswith(source) else f"{source}: {reason}"
+            console.print(f"  [red]failed[/red] {message}", markup=True, highlight=False)
     if report.interrupted:
         console.print("[yellow]interrupted[/yellow]: everything committed is kept; run the same command again to resume")

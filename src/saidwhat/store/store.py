@@ -15,6 +15,7 @@ from typing import Any, Iterable
 
 import duckdb
 import orjson
+import pyarrow as pa
 
 from saidwhat.errors import InputError
 from saidwhat.models import Article
@@ -23,6 +24,7 @@ from saidwhat.store.names import normalize_name
 from saidwhat.store.rows import (
     ARTICLE_SCHEMA,
     CLAIM_SCHEMA,
+    FAILURE_SCHEMA,
     MENTION_SCHEMA,
     STATEMENT_SCHEMA,
     ArticleRows,
@@ -30,6 +32,10 @@ from saidwhat.store.rows import (
     to_arrow,
 )
 
+_ENTITY_SCHEMA = pa.schema([
+    ("id", pa.string()), ("outlet_group", pa.string()), ("name", pa.string()), ("norm_name", pa.string()),
+    ("type", pa.string()), ("aliases", pa.list_(pa.string())), ("canonical_id", pa.string()), ("first_seen", pa.timestamp("us")),
+])
 SCHEMA_SQL = resources.files("saidwhat.store").joinpath("schema.sql").read_text(encoding="utf-8")
 ARTICLE_TABLES = ("articles", "mentions", "statements", "claims")
 _ARTICLE_KEY = {"articles": "id", "mentions": "article_id", "statements": "article_id", "claims": "article_id"}
@@ -155,11 +161,17 @@ class Store:
                 self._insert_batch(batch)
             if failure_rows:
                 now = _now()
-                self.con.executemany("DELETE FROM failures WHERE source = ?", [[f[0]] for f in failure_rows])
-                self.con.executemany(
-                    "INSERT INTO failures (source, article_id, error_type, reason, failed_at) VALUES (?, ?, ?, ?, ?)",
-                    [[source, article_id, error_type, reason, now] for source, reason, error_type, article_id in failure_rows],
+                self.con.execute(
+                    "DELETE FROM failures WHERE source IN (SELECT unnest(?::VARCHAR[]))", [[f[0] for f in failure_rows]]
                 )
+                failure_table = to_arrow(  # noqa: F841 - read by DuckDB's replacement scan below
+                    [
+                        {"source": source, "article_id": article_id, "error_type": error_type, "reason": reason, "failed_at": now}
+                        for source, reason, error_type, article_id in failure_rows
+                    ],
+                    FAILURE_SCHEMA,
+                )
+                self.con.execute("INSERT INTO failures BY NAME SELECT * FROM failure_table")
 
         self._write(write)
 
@@ -186,14 +198,16 @@ class Store:
                 raise
 
     def _insert_batch(self, batch: list[ArticleRows]) -> None:
-        ids = [[rows.article["id"]] for rows in batch]
+        # One statement per table (DuckDB's executemany runs a statement per row: slow for batches).
+        ids = [rows.article["id"] for rows in batch]
         for table in ARTICLE_TABLES:
-            self.con.executemany(f"DELETE FROM {table} WHERE {_ARTICLE_KEY[table]} = ?", ids)
+            self.con.execute(f"DELETE FROM {table} WHERE {_ARTICLE_KEY[table]} IN (SELECT unnest(?::VARCHAR[]))", [ids])
         # An input that now stores fine is no longer a failure.
-        self.con.executemany("DELETE FROM failures WHERE article_id = ?", ids)
-        sources = [[rows.article["source"]] for rows in batch if rows.article["source"]]
-        if sources:
-            self.con.executemany("DELETE FROM failures WHERE source = ?", sources)
+        sources = [rows.article["source"] for rows in batch if rows.article["source"]]
+        self.con.execute(
+            "DELETE FROM failures WHERE article_id IN (SELECT unnest(?::VARCHAR[])) OR source IN (SELECT unnest(?::VARCHAR[]))",
+            [ids, sources],
+        )
         for table, schema, key in (
             ("articles", ARTICLE_SCHEMA, None),
             ("mentions", MENTION_SCHEMA, "mentions"),
@@ -262,17 +276,22 @@ class Store:
                     self._aliases[name.entity_id] |= display
                     changed_aliases.add(name.entity_id)
         if new_rows:
-            self.con.executemany(
-                "INSERT INTO entities (id, outlet_group, name, norm_name, type, aliases, merged_into, canonical_id, first_seen) "
-                "VALUES (?, ?, ?, ?, ?, ?, NULL, ?, ?)",
-                [row[:6] + [row[0], row[6]] for row in new_rows],
+            entity_table = to_arrow(  # noqa: F841 - read by DuckDB's replacement scan below
+                [
+                    dict(zip(("id", "outlet_group", "name", "norm_name", "type", "aliases", "first_seen"), row), canonical_id=row[0])
+                    for row in new_rows
+                ],
+                _ENTITY_SCHEMA,
             )
-        new_ids = {row[0] for row in new_rows}
-        changed_aliases -= new_ids
+            self.con.execute("INSERT INTO entities BY NAME SELECT * FROM entity_table")
+        changed_aliases -= {row[0] for row in new_rows}
         if changed_aliases:
-            self.con.executemany(
-                "UPDATE entities SET aliases = ? WHERE id = ?",
-                [[sorted(self._aliases[i]), i] for i in sorted(changed_aliases)],
+            changed = sorted(changed_aliases)
+            self.con.execute(
+                "UPDATE entities SET aliases = changed.aliases FROM "
+                "(SELECT unnest(?::VARCHAR[]) AS id, unnest(?::VARCHAR[][]) AS aliases) AS changed "
+                "WHERE entities.id = changed.id",
+                [changed, [sorted(self._aliases[i]) for i in changed]],
             )
         if merges:
             self._record_merges(merges, now)
@@ -299,7 +318,12 @@ class Store:
                 if current.get(entity_id) != root:
                     updates.append([root, entity_id])
         if updates:
-            self.con.executemany("UPDATE entities SET canonical_id = ? WHERE id = ?", updates)
+            self.con.execute(
+                "UPDATE entities SET canonical_id = changed.canonical_id FROM "
+                "(SELECT unnest(?::VARCHAR[]) AS canonical_id, unnest(?::VARCHAR[]) AS id) AS changed "
+                "WHERE entities.id = changed.id",
+                [[u[0] for u in updates], [u[1] for u in updates]],
+            )
 
     def merge_entities(self, entity_id: str, into_id: str, reason: str = "merged by hand") -> None:
         """Merge one global entity into another (same outlet group), recording the reason."""
