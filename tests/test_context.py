@@ -173,6 +173,20 @@ def test_seed_jab_and_targeting(seed_text):
     assert slammed.venue is None, "the interview Hamdan reacted to is Blinken's venue, not his"
 
 
+def test_seed_content_spans_from_the_engine(seed_text):
+    """Content spans as the attribution finder draws them: a bare date on the cue still counts,
+    and a clause with its own subject does not share its governing verb's place."""
+    targeted = context_of(
+        seed_text,
+        cue="repeatedly targeted",
+        source="The Hamas political official",
+        content="Blinken last year as a “problem” to the ongoing negotiations",
+    )
+    assert targeted.time == ("last year", "2024", "year")
+    blamed = context_of(seed_text, cue="blamed", source="the official", content="the terror group for the failures")
+    assert (blamed.act, blamed.target, blamed.place) == ("ACCUSE", "the terror group", None)
+
+
 def test_seed_statement_in_a_relative_clause_takes_the_interview_as_venue(seed_text):
     found = context_of(
         seed_text,
@@ -594,13 +608,20 @@ def test_end_to_end_seed_speech_acts(seed_article, cue, act):
     assert _statement(seed_article, cue).speech_act.value == act
 
 
+def test_end_to_end_seed_targeting(seed_article):
+    statement = _statement(seed_article, "targeted")
+    assert statement.speech_act.value == "CRITICIZE"
+    assert statement.target is not None and statement.target.text == "Blinken"
+    assert statement.time is not None and statement.time.value == "2024"
+
+
 @pytest.mark.xfail(
-    reason="attributions.py does not yet emit the seed's non-quote criticisms (slammed, took a jab at, "
-    "targeted); the hand-built tests above cover their context",
+    reason="attributions.py does not yet emit the seed's 'slammed' and 'took a jab at' attributions; "
+    "the hand-built test_seed_jab_and_targeting covers their context",
     raises=AssertionError,
     strict=False,
 )
-@pytest.mark.parametrize("cue, target", [("slammed", "Blinken"), ("took a jab at", "Donald Trump"), ("targeted", "Blinken")])
+@pytest.mark.parametrize("cue, target", [("slammed", "Blinken"), ("took a jab at", "Donald Trump")])
 def test_end_to_end_seed_criticism_targets(seed_article, cue, target):
     statement = _statement(seed_article, cue)
     assert statement.speech_act.value == "CRITICIZE"
@@ -638,6 +659,13 @@ def test_polnear_gold_attributions_get_context_outside_their_content(polnear_roo
             for name, found in spans.items():
                 for start, end in found:
                     assert 0 <= start < end <= len(article.text), name
+                if name == "time" and found and _overlaps(found, gold.content):
+                    # Allowed only for a date hanging on the cue verb itself ("is encouraging
+                    # [his supporters … Friday evening …]"), which dates the act, not the content.
+                    root = doc.char_span(*found[0], alignment_mode="expand").root
+                    cue_tokens = {t.i for s, e in gold.cue or [] for t in doc.char_span(s, e, alignment_mode="expand")}
+                    assert root.head.i in cue_tokens, f"time inside the content in {article.stem}"
+                    continue
                 assert not _overlaps(found, gold.content), f"{name} inside the content in {article.stem}"
                 assert not _overlaps(found, gold.source or []), f"{name} inside the source in {article.stem}"
             for via in context.via:

@@ -219,7 +219,9 @@ def _is_place_or_time_phrase(token: Token) -> bool:
 
 
 def _balanced_quotes(tokens: list[Token]) -> list[Token]:
-    """Close a quotation the phrase opens (“Fox News Sunday” keeps its closing mark), else drop it."""
+    """Close a quotation the phrase opens (“Fox News Sunday” keeps its closing mark); a phrase that
+    starts with an unclosed mark loses it. (US style puts the comma inside: "Face the Nation," stays
+    open rather than swallow the comma.)"""
     if not tokens:
         return tokens
     opened = sum(t.text in "“\"" for t in tokens) - sum(t.text == "”" for t in tokens)
@@ -227,7 +229,8 @@ def _balanced_quotes(tokens: list[Token]) -> list[Token]:
         after = tokens[-1].i + 1
         if after < len(tokens[0].doc) and tokens[0].doc[after].text in "”\"":
             return [*tokens, tokens[0].doc[after]]
-        return [t for t in tokens if t.text not in "“\""]
+        if tokens[0].text in "“\"":
+            return tokens[1:]
     return tokens
 
 
@@ -280,6 +283,9 @@ def _scene_parent(head: Token) -> Token | None:
     """
     if head.dep_ not in _SCENE_SHARING_DEPS or head.head.i == head.i or head.head.pos_ not in ("VERB", "AUX"):
         return None
+    # Only a subjectless participle or conjunct shares it: "after the official blamed …" has its own.
+    if any(c.dep_ in ("nsubj", "nsubjpass", "mark") for c in head.children):
+        return None
     token = head.head
     for _ in range(3):
         if lookup(token.lemma_.lower()) is not None or token.dep_ not in ("ccomp", "conj"):
@@ -293,6 +299,11 @@ def _frame(head: Token, blocked: set[int]) -> set[int]:
     """Token indices of the cue's own clause: adverbials, objects, scene-setting participles."""
     frame: set[int] = set()
     for child in head.children:
+        if child.dep_ == "npadvmod" and child.ent_type_ in ("DATE", "TIME"):
+            # "targeted [Blinken last year as a problem]": a bare date on the verb dates the act
+            # even when a phrasal content span runs over it.
+            frame.update(t.i for t in child.subtree)
+            continue
         if child.i in blocked and child.dep_ not in ("nsubj", "nsubjpass"):
             frame.update(_hanging_outside(child, blocked))
         if child.i in blocked or child.dep_ not in _FRAME_DEPS:
@@ -515,34 +526,39 @@ def _is_source_outlet(subject: Token) -> bool:
 
 
 def _venue(doc: Doc, head: Token, frame: set[int]) -> tuple[list[Span] | None, set[int]]:
+    """The setting: a "where he said" interview, else the nearest setting noun phrase, platform,
+    programme or outlet appeared on or spoken with, else the outlet told ("told Reuters")."""
     setting = _relative_setting(head)
     if setting is not None:
-        tokens = _noun_phrase(setting, keep_possessor=False)
-        return _char_span(tokens), {t.i for t in tokens}
-    for token in sorted((doc[i] for i in frame), key=lambda t: abs(t.i - head.i)):
-        if token.dep_ != "pobj" or token.head.dep_ != "prep":
-            continue
+        return _venue_part(_noun_phrase(setting, keep_possessor=False))
+    objects = [
+        t for t in sorted((doc[i] for i in frame), key=lambda t: abs(t.i - head.i))
+        if t.dep_ == "pobj" and t.head.dep_ == "prep"
+    ]
+    for token in objects:
+        if token.head.lower_ in VENUE_PREPOSITIONS and _is_venue_noun(token):
+            return _venue_part([t for t in _noun_phrase(token, keep_possessor=False) if t.i in frame])
+    for token in objects:
         preposition = token.head.lower_
         if token.lower_ in PLATFORMS and preposition in ("on", "via"):
-            return _char_span([token]), {token.i}
-        if preposition in VENUE_PREPOSITIONS and _is_venue_noun(token):
-            tokens = [t for t in _noun_phrase(token, keep_possessor=False) if t.i in frame]
-            return _char_span(tokens), {t.i for t in tokens}
+            return _venue_part([token])
         if preposition in ("on", "with", "to") and token.head.head.lemma_ in SCENE_VERBS | {"say", "tell"}:
             name = _noun_phrase_name(token)
-            if _is_media(name) or (_entity_of(token) and _entity_of(token).label_ in ("ORG", "WORK_OF_ART")):
-                if preposition != "to" or _is_media(name):
-                    name = _with_article(name)
-                    return _char_span(name), {t.i for t in name}
-    # "told Reuters": the outlet spoken to is the venue.
+            ent = _entity_of(token)
+            programme = ent is not None and ent.label_ in ("ORG", "WORK_OF_ART") and preposition != "to"
+            if _is_media(name) or programme:
+                return _venue_part(_with_article(name))
     if head.lemma_ == "tell":
         for child in head.children:
             if child.dep_ in ("dobj", "dative") and child.i in frame:
                 name = _noun_phrase_name(child)
                 if _is_media(name):
-                    name = _with_article(name)
-                    return _char_span(name), {t.i for t in name}
+                    return _venue_part(_with_article(name))
     return None, set()
+
+
+def _venue_part(tokens: list[Token]) -> tuple[list[Span] | None, set[int]]:
+    return (_char_span(tokens) or None), {t.i for t in tokens}
 
 
 def _is_venue_noun(token: Token) -> bool:
