@@ -87,6 +87,21 @@ PHRASAL_EVENTS: dict[tuple[str, str], tuple[str, str | None]] = {
     ("establish", "ties"): ("SUPPORT", None),
     ("establish", "relations"): ("SUPPORT", None),
     ("issue", "ultimatum"): ("THREATEN", None),
+    ("renew", "negotiations"): ("CONSULT", None),
+    ("resume", "negotiations"): ("CONSULT", None),
+    ("resume", "talks"): ("CONSULT", None),
+    ("open", "talks"): ("CONSULT", None),
+    ("undertake", "mediation"): ("CONSULT", None),
+    ("launch", "mediation"): ("CONSULT", None),
+    ("begin", "talks"): ("CONSULT", None),
+    ("give", "welcome"): ("CONSULT", "visit"),
+    ("open", "hearing"): ("ACCUSE", "investigate"),
+    ("hold", "hearing"): ("ACCUSE", "investigate"),
+    ("put", "investigation"): ("ACCUSE", "investigate"),
+    ("conduct", "investigation"): ("ACCUSE", "investigate"),
+    ("complete", "investigation"): ("ACCUSE", "investigate"),
+    ("file", "lawsuit"): ("ACCUSE", "allege"),
+    ("file", "complaint"): ("ACCUSE", "allege"),
     ("launch", "investigation"): ("ACCUSE", "investigate"),
     ("open", "investigation"): ("ACCUSE", "investigate"),
     ("open", "investigations"): ("ACCUSE", "investigate"),
@@ -134,6 +149,8 @@ _DENIED_CLAIMS = {
     "allegation", "charge", "report", "accusation", "claim", "responsibility", "involvement", "wrongdoing",
     "knowledge", "role", "rumor", "rumour", "suggestion", "story", "link", "existence", "that",
 }
+# "Israel is opposed to …", "is committed to …": grammatically passive, semantically the actor's stance.
+_STATIVE_PASSIVES = {"oppose", "commit", "determine", "prepare"}
 _RELATIVE = {"who", "which", "that", "whom"}
 _CONDITIONAL_MARKS = {"if", "unless", "until", "whether"}
 _NOUN_POS = {"NOUN", "PROPN", "PRON"}
@@ -227,8 +244,9 @@ def _act_for(token: Token) -> VerbalAct | None:
     if event in {"THREATEN", "REQUEST", "REJECT"} and mode is None:
         mode = mode_for(event, _content_text(token))
     actor_tokens = _actors(token if token.pos_ != "ADJ" else token.head)
-    if not actor_tokens and reported_by is None:
-        return None
+    passive = any(c.dep_ == "nsubjpass" for c in token.children)
+    if not actor_tokens and reported_by is None and not (passive and event == "ACCUSE"):
+        return None  # an act needs an actor, except "X has been accused/indicted/put under investigation"
     if reported_by is not None and not actor_tokens:
         actor_tokens = _actors(reported_by)
     if recipient_token is None or (event in _THING_OBJECT_EVENTS and not _names_someone(recipient_token)):
@@ -251,27 +269,42 @@ def _act_for(token: Token) -> VerbalAct | None:
     )
 
 
-def _phrase_word(token: Token) -> Token | None:
-    """The particle or noun of a phrasal trigger ("called *on*", "took a *jab*"), if it is one."""
+def _phrase(token: Token) -> tuple[Token, tuple[str, str | None]] | None:
+    """A phrasal trigger: its word ("called *on*", "took a *jab*", "renewed *negotiations*", "launched a
+    *mediation* effort", "put under *investigation*") and its (event, mode)."""
     lemma = token.lemma_.lower()
     for child in token.children:
-        key = (lemma, child.lower_) if child.dep_ in {"prep", "prt"} else (lemma, child.lemma_.lower())
-        if key in PHRASAL_EVENTS and child.dep_ in {"prep", "prt", "dobj"}:
-            return child
+        if child.dep_ in {"prep", "prt"}:
+            words = [child, *(c for c in child.children if c.dep_ == "pobj")]
+        elif child.dep_ == "dobj":
+            words = [child, *(c for c in child.children if c.dep_ == "compound")]
+        else:
+            continue
+        for word in words:
+            for form in (word.lower_, word.lemma_.lower()):
+                if (lemma, form) in PHRASAL_EVENTS:
+                    return word, PHRASAL_EVENTS[(lemma, form)]
     return None
+
+
+def _phrase_word(token: Token) -> Token | None:
+    phrase = _phrase(token)
+    return phrase[0] if phrase else None
 
 
 def _typed(token: Token) -> tuple[str, str | None, Token | None, Token | None] | None:
     """(event, mode, recipient token, reporting verb) for a trigger token, or None."""
     lemma = token.lemma_.lower()
-    phrase_word = _phrase_word(token)
-    if phrase_word is not None:
-        key = (lemma, phrase_word.lower_) if phrase_word.dep_ in {"prep", "prt"} else (lemma, phrase_word.lemma_.lower())
-        event, mode = PHRASAL_EVENTS[key]
+    phrase = _phrase(token)
+    if phrase is not None:
+        phrase_word, (event, mode) = phrase
         return event, mode, _phrasal_recipient(token, phrase_word), None
     if lemma == "fail":
         complement = _xcomp(token)
-        if complement is not None and (complement.lemma_.lower() in {"agree", "accept", "comply", "respond"} or _phrase_word(complement) is not None and PHRASAL_EVENTS.get((complement.lemma_.lower(), _phrase_word(complement).lemma_.lower()), ("",))[0] == "AGREE"):
+        inner = _phrase(complement) if complement is not None else None
+        if complement is not None and (
+            complement.lemma_.lower() in {"agree", "accept", "comply", "respond"} or (inner and inner[1][0] == "AGREE")
+        ):
             return "REJECT", None, _recipient(complement, "REJECT"), None
         return None
     if lemma == "deny" and _ccomp(token) is None:
@@ -415,7 +448,8 @@ def _actors(verb: Token) -> list[Token]:
             pobj = next((c for c in agent.children if c.dep_ == "pobj"), None)
             if pobj is not None:
                 return _with_conjuncts(pobj)
-        subject = next((c for c in node.children if c.dep_ in {"nsubj", "csubj"}), None)
+        subject_deps = {"nsubj", "csubj"} | ({"nsubjpass"} if node.lemma_.lower() in _STATIVE_PASSIVES else set())
+        subject = next((c for c in node.children if c.dep_ in subject_deps), None)
         if subject is not None:
             if subject.lower_ in _RELATIVE and node.dep_ == "relcl":
                 return _with_conjuncts(node.head)
