@@ -294,6 +294,14 @@ def test_degenerate_texts_never_fail_and_stay_in_bounds(text):
                 assert 0 <= start < end <= len(text)
 
 
+def test_mixed_content_keeps_both_quotation_marks():
+    found = run("The minister said “we are not going anywhere” and walked out.\nShe said it was \"fine\" and \"dandy\".")
+    minister = one(found, cue="said", source="The minister")
+    assert minister.attribution.kind == "mixed" and minister.content.startswith("“we are not going anywhere”")
+    she = one(found, cue="said", source="She")
+    assert she.content == 'it was "fine" and "dandy"'
+
+
 def test_no_attribution_in_plain_narrative():
     found = run("The bridge opened in 1932. It carries four lanes of traffic across the river.")
     assert found == []

@@ -270,20 +270,27 @@ class _RuleFinder:
         return self.quotes.overlapping(spans[0][0], spans[-1][1])
 
     def balance(self, spans: list[Span] | None) -> list[Span] | None:
-        """Take in the closing mark a span stops short of (that the pitch was “a disgrace,”)."""
+        """Take in the quotation mark a span stops short of (that the pitch was “a disgrace,”).
+
+        Double marks only: a closing single mark is also an apostrophe (he’s).
+        """
         if not spans:
             return spans
         balanced = []
         for start, end in spans:
             piece = self.text[start:end]
-            # Double marks only: a closing single mark is also an apostrophe (he’s).
-            curly_open = sum(piece.count(c) for c in "“«") > sum(piece.count(c) for c in "”»")
-            if curly_open or piece.count('"') % 2:
+            opened = sum(piece.count(c) for c in "“«") - sum(piece.count(c) for c in "”»")
+            straight_odd = piece.count('"') % 2 == 1
+            if opened > 0 or straight_odd:
                 follow = self.text[end : end + 2]
                 for width, tail in ((1, follow[:1]), (2, follow)):
                     if tail and tail[-1] in '”»"' and tail[:-1] in ("", ",", "."):
                         end += width
                         break
+            if (opened < 0 or straight_odd and self.text[start:end].count('"') % 2) and self.text[
+                start - 1 : start
+            ] in ("“", "«", '"'):
+                start -= 1  # said “we are not going anywhere”: the opening mark hung on the cue
             balanced.append((start, end))
         return balanced
 
@@ -500,7 +507,8 @@ class _RuleFinder:
     def is_speaker_label(name: SpacySpan) -> bool:
         """"Obama", "NY Daily News", "Clinton camp"; not "UPDATE", "Q", "Photo" or "7:00 p.m."."""
         words = [t for t in name if not t.is_punct]
-        if not words or not name.text[:1].isupper() or name.text.lower() in _NOT_SPEAKER_LABELS:
+        label = name.text.lower().replace("’", "'")
+        if not words or not name.text[:1].isupper() or label in _NOT_SPEAKER_LABELS or label.endswith(" note"):
             return False
         if any(t.like_num or t.pos_ == "VERB" or t.is_space for t in name):
             return False
