@@ -114,6 +114,23 @@ def test_negated_cues(cue, act):
     assert classify(cue) is act
 
 
+@pytest.mark.parametrize(
+    "cue, act",
+    [
+        ("avoids condemning", A.STATEMENT),  # the criticism is withheld
+        ("is steering clear of criticizing", A.STATEMENT),
+        ("refrained from praising", A.STATEMENT),
+        ("stopped short of endorsing", A.REJECT),  # withholding support, like "does not support"
+        ("refused to answer", A.REJECT),  # refusing to speak is a rejection
+        ("declined to comment", A.REJECT),
+        ("declined to endorse", A.REJECT),
+        ("refused to deny", A.STATEMENT),
+    ],
+)
+def test_avoiding_and_refusing_withhold_the_act(cue, act):
+    assert classify(cue) is act
+
+
 def test_negation_found_by_the_parser_counts_too():
     assert classify("deny", negated=True) is A.STATEMENT
     assert classify("agree", negated=True) is A.REJECT
@@ -129,7 +146,7 @@ def test_document_sources_report_unless_the_cue_is_stronger():
 
 @pytest.mark.parametrize(
     "word, lemma",
-    [("slammed", "slam"), ("denies", "deny"), ("denied", "deny"), ("claiming", "claim"), ("praising", "praise"),
+    [("slammed", "slam"), ("stopped", "stop"), ("dismissed", "dismiss"), ("denies", "deny"), ("denied", "deny"), ("claiming", "claim"), ("praising", "praise"),
      ("told", "tell"), ("pushes", "push"), ("vowed", "vow"), ("threatened", "threaten"), ("urging", "urge")],
 )
 def test_lemmatizer(word, lemma):

@@ -321,8 +321,8 @@ def lemmatize_word(word: str) -> str:
         if word.endswith(suffix) and len(word) > len(suffix) + 2:
             stem = word[: -len(suffix)]
             candidates += [stem, stem + "e"]
-            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS:
-                candidates.append(stem[:-1])
+            if len(stem) > 2 and stem[-1] == stem[-2] and stem[-1] not in _VOWELS | set("lsfz"):
+                candidates.insert(0, stem[:-1])  # "stopped" -> "stop", not "stopp"
             if stem.endswith("i"):
                 candidates.append(stem[:-1] + "y")
             if suffix == "ed" and stem.endswith("i"):
@@ -344,6 +344,10 @@ def lemmatize_word(word: str) -> str:
         return word
     return candidates[0] if candidates else word
 
+
+# Verbs that withhold the act of the cue after them.
+_REFUSING = ("decline to", "refuse to")
+_AVOIDING = ("steer clear of", "stop short of", "refrain from", "avoid", "shy away from", *_REFUSING)
 
 _TOKEN = re.compile(r"[\w’'-]+|\?")
 
@@ -402,6 +406,13 @@ def classify(
         return A.REPORT if source_is_document else A.STATEMENT
     phrase, phrase_negated = normalize_cue(cue)
     negated = negated or phrase_negated
+    refused = False
+    for avoiding in _AVOIDING if phrase not in LEXICON else ():
+        if phrase.startswith(avoiding + " "):
+            # "avoids condemning", "stopped short of endorsing": the act is withheld, as when negated;
+            # "refused to answer" refuses a plain statement, which is a rejection.
+            phrase, negated, refused = phrase[len(avoiding) + 1 :], True, avoiding in _REFUSING
+            break
     head = phrase.split()[0] if phrase else ""
     act = None
     if complement:
@@ -410,6 +421,8 @@ def classify(
         )
     if act is None:
         act = lookup(phrase) or A.STATEMENT
+    if refused and act is A.STATEMENT:
+        return A.REJECT
     if negated:
         act = NEGATION.get(act, act)
     if source_is_document and act in _DOCUMENT_OVERRIDABLE:
