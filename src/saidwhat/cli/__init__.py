@@ -21,6 +21,7 @@ def main() -> None:
 # Command modules register themselves on `app` when imported.
 from saidwhat.cli import extract_cmd  # noqa: E402,F401
 from saidwhat.cli import eval_cmd  # noqa: E402,F401
+from saidwhat.cli import train_cmd  # noqa: E402,F401
 from saidwhat.cli import serve_cmd  # noqa: E402,F401
 from saidwhat.cli import corpus_cmd  # noqa: E402,F401
 from saidwhat.cli import claims_cmd  # noqa: E402,F401

@@ -1,0 +1,43 @@
+"""``saidwhat train POLNEAR_ROOT``: train the attribution span model and write it with its card."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Optional
+
+import typer
+from rich.console import Console
+
+from saidwhat.cli import app
+from saidwhat.model.tagger import ARTIFACT_STEM
+
+DEFAULT_OUTPUT = Path("src/saidwhat/data") / ARTIFACT_STEM
+
+
+@app.command("train")
+def train_command(
+    polnear_root: Path = typer.Argument(..., help="PolNeAR folder with train/ and dev/ (BRAT text/ + attributions/)."),
+    output: Path = typer.Option(DEFAULT_OUTPUT, help="Artifact path stem: writes STEM.crfsuite and STEM.json."),
+    seed: int = typer.Option(13, help="Seed for the article order (and the subset taken by --limit)."),
+    limit: Optional[int] = typer.Option(None, help="Train on this many articles only (quick checks)."),
+    no_dev: bool = typer.Option(False, "--no-dev", help="Skip scoring on the dev split."),
+) -> None:
+    """Train the cue/source/content CRF on PolNeAR train and score it on dev."""
+    from saidwhat.model.train import train
+
+    console = Console(stderr=True)
+    try:
+        card = train(polnear_root, output, seed=seed, limit=limit, score_dev=not no_dev)
+    except FileNotFoundError as exc:
+        console.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(code=2) from exc
+    console.print(
+        f"trained on {card['data']['articles']} articles ({card['data']['tokens']:,} tokens) "
+        f"in {card['train_seconds']} s; {card['feature_count']:,} features -> {output}.crfsuite"
+    )
+    if card["dev"]:
+        dev = card["dev"]
+        console.print(
+            "dev F1: "
+            + ", ".join(f"{role} {dev[role]['f1']:.3f}" for role in ("cue", "source", "content", "linked"))
+        )

@@ -1,0 +1,253 @@
+"""Per-token features for the CRF, computed from the one spaCy parse the engine already has.
+
+Cheap by design (one pass over the tokens, a walk up the dependency tree per token, no second
+model): lexical identity and context, the parse (dep, head, path to the nearest cue-like word),
+quote state, named entities, and where the token sits in its sentence and paragraph.
+
+``CueLexicon`` holds how often each lemma was a cue in the training data; it is learned from the
+training split only and shipped with the model, so the features at prediction time match training.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Token
+
+OPEN_QUOTES = frozenset("“«")
+CLOSE_QUOTES = frozenset("”»")
+AMBIGUOUS_QUOTES = frozenset('"')
+# Words that introduce reported speech or thought in news even when the training data is thin on them.
+SPEECH_LEMMAS = frozenset(
+    """say tell add note explain claim insist argue maintain assert accuse blame allege charge criticize
+    slam blast condemn deny dispute reject refuse dismiss threaten warn caution ask urge demand appeal
+    agree accept admit acknowledge concede confirm promise pledge vow praise hail thank endorse question
+    wonder predict forecast expect believe think feel know fear hope want plan intend seek report write
+    announce declare state suggest recall describe call tweet post reveal estimate worry contend counter
+    respond reply complain joke quip emphasize stress accord""".split()
+)
+_MAX_PATH = 12
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    """lemma -> share of its training occurrences tagged as (part of) a cue."""
+
+    rates: Mapping[str, float]
+
+    def level(self, lemma: str) -> str:
+        rate = self.rates.get(lemma)
+        if rate is None:
+            return "speech" if lemma in SPEECH_LEMMAS else "none"
+        if rate >= 0.5:
+            return "high"
+        if rate >= 0.2:
+            return "mid"
+        if rate >= 0.05:
+            return "low"
+        return "speech" if lemma in SPEECH_LEMMAS else "none"
+
+    def is_cue_like(self, lemma: str) -> bool:
+        return self.level(lemma) in ("high", "mid", "speech")
+
+
+def _bucket(value: int, edges: Sequence[int]) -> str:
+    for edge in edges:
+        if value <= edge:
+            return str(edge)
+    return f">{edges[-1]}"
+
+
+def _quote_states(tokens: Sequence[Token]) -> list[int]:
+    """1 inside a quotation, 0 outside; state resets at paragraph breaks (a new paragraph reopens quotes)."""
+    states = []
+    inside = False
+    previous_end = 0
+    text = tokens[0].doc.text if tokens else ""
+    for token in tokens:
+        if "\n" in text[previous_end : token.idx]:
+            inside = False
+        char = token.text
+        if char in OPEN_QUOTES:
+            inside = True
+            states.append(1)
+        elif char in CLOSE_QUOTES:
+            states.append(1)
+            inside = False
+        elif char in AMBIGUOUS_QUOTES:
+            states.append(1)
+            inside = not inside
+        else:
+            states.append(int(inside))
+        previous_end = token.idx + len(token)
+    return states
+
+
+def _quote_distances(tokens: Sequence[Token]) -> tuple[list[int], list[int]]:
+    """Token distance to the nearest quote mark before and after each token (large when none)."""
+    far = 10_000
+    before, after = [far] * len(tokens), [far] * len(tokens)
+    last = -far
+    for i, token in enumerate(tokens):
+        before[i] = i - last
+        if _is_quote(token.text):
+            last = i
+    nxt = far * 2
+    for i in range(len(tokens) - 1, -1, -1):
+        after[i] = nxt - i
+        if _is_quote(tokens[i].text):
+            nxt = i
+    return before, after
+
+
+def _is_quote(text: str) -> bool:
+    return text in OPEN_QUOTES or text in CLOSE_QUOTES or text in AMBIGUOUS_QUOTES
+
+
+def _path_to_cue(token: Token, lexicon: CueLexicon) -> tuple[str, str, str, int] | None:
+    """Walk up from ``token`` to the nearest cue-like ancestor: (its lemma level, the dep under it, the dep
+    path's last two steps, depth). None when no ancestor is cue-like."""
+    deps: list[str] = []
+    current = token
+    for depth in range(1, _MAX_PATH + 1):
+        head = current.head
+        if head is current:
+            return None
+        deps.append(current.dep_)
+        if lexicon.is_cue_like(head.lemma_.lower()):
+            tail = ">".join(deps[-2:])
+            return lexicon.level(head.lemma_.lower()), current.dep_, tail, depth
+        current = head
+    return None
+
+
+def doc_features(doc: Doc, tokens: Sequence[Token], lexicon: CueLexicon) -> list[list[str]]:
+    """One list of feature strings per sequence token."""
+    if not tokens:
+        return []
+    text = doc.text
+    quoted = _quote_states(tokens)
+    before_quote, after_quote = _quote_distances(tokens)
+    lower = [t.lower_ for t in tokens]
+    lemma = [t.lemma_.lower() for t in tokens]
+    tag = [t.tag_ for t in tokens]
+    level = [lexicon.level(lm) for lm in lemma]
+
+    sentence_facts: dict[int, tuple[str, str, int, bool]] = {}
+    sentence_start = [0] * len(doc)
+    for sent in doc.sents:
+        sentence_start[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
+        has_quote = any(_is_quote(t.text) for t in sent)
+        best = max(
+            (lexicon.rates.get(t.lemma_.lower(), 0.0) for t in sent if t.pos_ in ("VERB", "AUX", "NOUN", "ADP")),
+            default=0.0,
+        )
+        opens_paragraph = sent.start == 0 or "\n" in text[doc[sent.start - 1].idx : sent[0].idx]
+        sentence_facts[sent.start] = (
+            "q" if has_quote else "nq",
+            "cue" if best >= 0.5 else ("weak" if best >= 0.2 else "none"),
+            sent.end,
+            opens_paragraph,
+        )
+
+    nearest_cue = _nearest_cue_offsets(doc, lexicon, sentence_start)
+    features: list[list[str]] = []
+    n = len(tokens)
+    for i, token in enumerate(tokens):
+        start = sentence_start[token.i]
+        sent_quote, sent_cue, sent_end, opens_paragraph = sentence_facts[start]
+        in_sent = token.i - start
+        head = token.head
+        f = [
+            "bias",
+            "w=" + lower[i],
+            "lm=" + lemma[i],
+            "t=" + tag[i],
+            "p=" + token.pos_,
+            "d=" + token.dep_,
+            "sh=" + token.shape_[:4],
+            "cl=" + level[i],
+            "q=" + str(quoted[i]),
+            "qb=" + _bucket(before_quote[i], (1, 2, 4, 8, 20)),
+            "qa=" + _bucket(after_quote[i], (1, 2, 4, 8, 20)),
+            "sq=" + sent_quote,
+            "sc=" + sent_cue,
+            "hl=" + head.lemma_.lower(),
+            "hd=" + head.dep_,
+            "hp=" + head.pos_,
+            "hcl=" + lexicon.level(head.lemma_.lower()),
+            "d|hcl=" + token.dep_ + "|" + lexicon.level(head.lemma_.lower()),
+            "d|hl=" + token.dep_ + "|" + head.lemma_.lower(),
+            "ss=" + ("1" if in_sent == 0 else "0"),
+            "se=" + ("1" if token.i == sent_end - 1 else "0"),
+            "sp=" + _bucket(in_sent, (0, 1, 3, 6, 12, 25)),
+            "ps=" + ("1" if opens_paragraph else "0"),
+            "e=" + (token.ent_iob_ + token.ent_type_ if token.ent_type_ else "O"),
+        ]
+        offset = nearest_cue[token.i]
+        if offset is None:
+            f.append("nc=none")
+        else:
+            f.append("nc=" + ("-" if offset < 0 else "+") + _bucket(abs(offset), (0, 1, 2, 4, 8, 16)))
+        if token.pos_ in ("VERB", "AUX"):
+            kids = sorted({child.dep_ for child in token.children if child.dep_ in _CUE_CHILD_DEPS})
+            f.append("vkids=" + "+".join(kids))
+        path = _path_to_cue(token, lexicon)
+        if path is None:
+            f.append("path=none")
+        else:
+            cue_level, dep_under, tail, depth = path
+            f += [
+                "pd=" + dep_under,
+                "pt=" + tail,
+                "pl=" + cue_level,
+                "pn=" + _bucket(depth, (1, 2, 3, 5, 8)),
+                "pd|q=" + dep_under + "|" + str(quoted[i]),
+            ]
+        if level[i] != "none":
+            kids = sorted({child.dep_ for child in token.children if child.dep_ in _CUE_CHILD_DEPS})
+            f.append("kids=" + "+".join(kids))
+            f.append("cl|d=" + level[i] + "|" + token.dep_)
+        for offset in (-2, -1, 1, 2):
+            j = i + offset
+            if 0 <= j < n:
+                f.append(f"{offset}w={lower[j]}")
+                f.append(f"{offset}t={tag[j]}")
+                f.append(f"{offset}cl={level[j]}")
+            else:
+                f.append(f"{offset}w=<edge>")
+        if i > 0:
+            f.append(f"-1lm|lm={lemma[i - 1]}|{lemma[i]}")
+            f.append(f"-1q|q={quoted[i - 1]}|{quoted[i]}")
+        if i + 1 < n:
+            f.append(f"lm|+1lm={lemma[i]}|{lemma[i + 1]}")
+        features.append(f)
+    return features
+
+
+def _nearest_cue_offsets(doc: Doc, lexicon: CueLexicon, sentence_start: list[int]) -> list[int | None]:
+    """Signed token offset from each token to the nearest cue-like word of its sentence (None if none)."""
+    cue_like = [lexicon.level(t.lemma_.lower()) in ("high", "mid") for t in doc]
+    offsets: list[int | None] = [None] * len(doc)
+    last: int | None = None
+    for i in range(len(doc)):
+        if sentence_start[i] == i:
+            last = None
+        if cue_like[i]:
+            last = i
+        if last is not None:
+            offsets[i] = last - i
+    following: int | None = None
+    for i in range(len(doc) - 1, -1, -1):
+        if cue_like[i]:
+            following = i
+        if following is not None and sentence_start[following] == sentence_start[i]:
+            if offsets[i] is None or following - i < -offsets[i]:
+                offsets[i] = following - i
+        if sentence_start[i] == i:
+            following = None
+    return offsets
+
+
+_CUE_CHILD_DEPS = frozenset({"nsubj", "nsubjpass", "ccomp", "dobj", "xcomp", "dative", "prep", "agent", "advcl"})
