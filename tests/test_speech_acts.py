@@ -90,6 +90,8 @@ A = SpeechAct
         ("made no secret of", None, A.CLAIM),
         ("pleaded not guilty", None, A.DENY),
         ("sang the praises of", None, A.PRAISE),
+        ("spoke in favor of", None, A.SUPPORT),
+        ("said in a statement", None, A.STATEMENT),
         ("frobnicated", None, A.STATEMENT),  # unknown cues are plain statements
     ],
 )

@@ -273,7 +273,7 @@ _FILLER = frozenset(
     widely openly flatly strongly vehemently firmly sharply angrily loudly quietly bluntly simply
     only immediately promptly swiftly bitterly fiercely forcefully emphatically explicitly directly
     sarcastically derisively jokingly tearfully proudly happily sadly always ever since sometimes
-    reportedly apparently essentially effectively actually really in fact ultimately eventually
+    apparently essentially effectively actually really ultimately eventually
     constantly consistently regularly routinely has had ’s 's ve ’ve""".split()
 )
 NEGATORS = frozenset({"not", "never", "no", "neither", "nor"})
