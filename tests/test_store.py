@@ -161,6 +161,9 @@ def test_upserting_again_replaces_without_duplicating(store):
     assert store.stats() == before
     assert store.load_article("h1").title == "Updated"
     assert store.has_article("h1") and not store.has_article("h9")
+    store.delete_article("h1")
+    assert not store.has_article("h1") and store.query_statements(article_id="h1") == []
+    assert store.stats()["statements"] == before["statements"] - 1
 
 
 def test_speaker_query_matches_every_name_of_one_speaker_across_articles(store):

@@ -135,7 +135,8 @@ def _progress(label: str, total: int) -> Progress:
 
 def time_pool(label: str, items: list[WorkItem], workers: int, task: Callable, flatten: bool = False) -> Rate:
     words = 0
-    with _progress(f"{label} ({workers} worker{'s' if workers != 1 else ''})", len(items)) as bar:
+    where = "in-process" if workers == 0 else f"{workers} worker{'s' if workers != 1 else ''}"
+    with _progress(f"{label} ({where})", len(items)) as bar:
         started = time.perf_counter()
         for outcomes in analyse_stream(chunked(items, 8), workers=workers, flatten=flatten, task=task):
             words += sum(o.words for o in outcomes)
