@@ -103,6 +103,10 @@ def test_seed_accusation_and_mixed_threat(seed):
     threat = one(seed, cue="has threatened", source="Hamas")
     assert threat.attribution.kind == "mixed"
     assert "“a partner in the war of extermination”" in threat.content
+    # "after the official blamed the terror group …" is narration and Blinken's own attribution.
+    assert threat.content.endswith("in Gaza")
+    blamed = one(seed, cue="blamed", source="the official")
+    assert blamed.content.startswith("the terror group for the failures")
 
 
 def test_seed_israel_positions_and_relative_clause_sources(seed):

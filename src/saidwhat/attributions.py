@@ -41,6 +41,7 @@ _NOT_SPEAKER_LABELS = frozenset(
 # Passive verbs whose subject is the speaker ("X was quoted as saying").
 _QUOTED_LEMMAS = frozenset({"quote", "hear", "overhear", "record"})
 _QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
+_TIME_MARKS = frozenset({"after", "before", "when", "while", "since"})
 _CONDITIONS = frozenset({"unless", "if", "until", "because", "once"})
 _FOLLOW_ON_LEMMAS = frozenset({"add", "continue", "go on"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -564,6 +565,7 @@ class _RuleFinder:
                 inside = {t.i for t in verb.subtree}
                 return _token_spans(t for t in verb.head.subtree if t.i not in inside) or None
             if clause is not None:
+                excluded |= self.reported_events(clause)
                 tokens = [t for t in clause.subtree if t.i not in excluded]
                 tokens += self.coordinated_clause(verb, clause)
                 tokens += self.condition_clauses(verb, clause)
@@ -577,6 +579,7 @@ class _RuleFinder:
                 self.used_cues.add(infinitive.i)
                 # "urged the league to review …": the addressee belongs to the content.
                 tokens = [t for c in children if c.dep_ == "dobj" and c.i < infinitive.i for t in c.subtree]
+                excluded |= self.reported_events(infinitive)
                 tokens += list(infinitive.subtree)
                 tokens += self.condition_clauses(verb, infinitive)
                 return _token_spans(t for t in tokens if t.i not in excluded) or None
@@ -597,6 +600,18 @@ class _RuleFinder:
                 tokens = list(obj.subtree) + complements
                 return _token_spans(t for t in tokens if t.i not in excluded) or None
         return None
+
+    def reported_events(self, content: Token) -> set[int]:
+        """"threatened to prosecute him … after the official blamed the group": the time clause is the
+        article's narration and another speaker's attribution, not part of the threat."""
+        dropped: set[int] = set()
+        for token in content.subtree:
+            if token.dep_ != "advcl" or self.frame_of(token) is None:
+                continue
+            marks = [m for m in token.children if m.dep_ == "mark" and m.lower_ in _TIME_MARKS]
+            if marks and any(c.dep_ == "nsubj" for c in token.children):
+                dropped.update(t.i for t in token.subtree)
+        return dropped
 
     @staticmethod
     def is_question_clause(token: Token) -> bool:
