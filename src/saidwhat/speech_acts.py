@@ -287,7 +287,7 @@ _IRREGULAR = {
     "laid": "lay", "meant": "mean", "found": "find", "brought": "bring", "struck": "strike",
     "threw": "throw", "thrown": "throw", "understood": "understand", "got": "get", "gotten": "get",
     "is": "be", "was": "be", "were": "be", "are": "be", "been": "be", "being": "be", "am": "be",
-    "’s": "’s", "has": "have", "had": "have", "having": "have", "does": "do", "did": "do",
+    "having": "have", "does": "do", "did": "do",
     "done": "do", "came": "come", "shot": "shoot", "fought": "fight", "bet": "bet", "forecast": "forecast",
     "put": "put", "read": "read", "hit": "hit", "cast": "cast", "led": "lead", "paid": "pay",
     "forbade": "forbid", "forgave": "forgive", "rang": "ring", "rose": "rise", "broke": "break",
@@ -325,8 +325,6 @@ def lemmatize_word(word: str) -> str:
                 candidates.insert(0, stem[:-1])  # "stopped" -> "stop", not "stopp"
             if stem.endswith("i"):
                 candidates.append(stem[:-1] + "y")
-            if suffix == "ed" and stem.endswith("i"):
-                candidates.append(stem[:-1] + "y")
     if word.endswith("ies"):
         candidates.append(word[:-3] + "y")
     if word.endswith("es"):
@@ -359,7 +357,6 @@ def normalize_cue(cue: str) -> tuple[str, bool]:
     "was asked" -> ("be ask", False).
     """
     words = [lemmatize_word(w) for w in _TOKEN.findall(cue.replace("n’t", " n’t").replace("n't", " n't"))]
-    words = [_IRREGULAR.get(w, w) for w in words]
     with_negators = " ".join(w for w in words if w not in _FILLER)
     if with_negators in LEXICON and set(with_negators.split()) & NEGATORS:
         return with_negators, False
