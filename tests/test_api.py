@@ -358,10 +358,13 @@ def test_ingest_and_merge_with_the_operator_token(tmp_path, stored_articles):
         first, second = speakers[:2]
         merged = writer.post(f"/entities/{first}/merge", json={"into": second}, headers=auth)
         assert merged.status_code == 200, merged.text
+        assert merged.json() == {"entity_id": first, "into_id": second}
         after = writer.get(f"/entities/{first}").json()
         assert after["id"] == writer.get(f"/entities/{second}").json()["id"]
         assert first in after["merged_ids"] or second in after["merged_ids"]
-        assert writer.post(f"/entities/{first}/unmerge", headers=auth).status_code == 200
+        undone = writer.post(f"/entities/{first}/unmerge", headers=auth)
+        assert undone.status_code == 200 and undone.json()["entity_id"] == first
+        assert undone.json()["method"] == "manual"
         assert writer.get(f"/entities/{first}").json()["id"] == first
         again = writer.post(f"/entities/{first}/unmerge", headers=auth)
         assert again.status_code == 422 and "nothing to undo" in error_of(again)["message"]

@@ -51,6 +51,21 @@ class MergeRequest(BaseModel):
     reason: str = Field("merged by an editor", max_length=_SHORT)
 
 
+class MergeResult(BaseModel):
+    entity_id: str
+    into_id: str
+
+
+class UnmergeResult(BaseModel):
+    """The merge that was undone (merge_id null when the store has no record of it)."""
+
+    merge_id: int | None
+    entity_id: str
+    into_id: str
+    method: str | None
+    reason: str | None
+
+
 class ArticleSummary(BaseModel):
     id: str
     title: str | None

@@ -10,7 +10,14 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from saidwhat.errors import InputError
 from saidwhat.serve.analysis import analyse
 from saidwhat.serve.errors import ApiError, documented
-from saidwhat.serve.schemas import IngestFailure, IngestRequest, IngestResult, MergeRequest
+from saidwhat.serve.schemas import (
+    IngestFailure,
+    IngestRequest,
+    IngestResult,
+    MergeRequest,
+    MergeResult,
+    UnmergeResult,
+)
 from saidwhat.store import Store
 
 _bearer = HTTPBearer(auto_error=False)
@@ -55,8 +62,8 @@ def ingest(body: IngestRequest, request: Request, store: Store = Depends(require
     return IngestResult(ingested=[article.id for article in analysed], failed=failed)
 
 
-@router.post("/entities/{entity_id}/merge", response_model=dict, responses=documented(404))
-def merge(entity_id: str, body: MergeRequest, request: Request, store: Store = Depends(require_token)) -> dict:
+@router.post("/entities/{entity_id}/merge", response_model=MergeResult, responses=documented(404))
+def merge(entity_id: str, body: MergeRequest, request: Request, store: Store = Depends(require_token)) -> MergeResult:
     """Merge this entity into another: from now on they count as one speaker."""
     _require_entities(store, entity_id, body.into)
     with request.app.state.write_lock:
@@ -64,16 +71,16 @@ def merge(entity_id: str, body: MergeRequest, request: Request, store: Store = D
             store.merge_entities(entity_id, body.into, reason=body.reason)
         except InputError as exc:  # different outlet groups, already one speaker
             raise ApiError(422, "refused", str(exc)) from exc
-    return {"entity_id": entity_id, "into_id": body.into}
+    return MergeResult(entity_id=entity_id, into_id=body.into)
 
 
-@router.post("/entities/{entity_id}/unmerge", response_model=dict, responses=documented(404))
-def unmerge(entity_id: str, request: Request, store: Store = Depends(require_token)) -> dict:
+@router.post("/entities/{entity_id}/unmerge", response_model=UnmergeResult, responses=documented(404))
+def unmerge(entity_id: str, request: Request, store: Store = Depends(require_token)) -> UnmergeResult:
     """Undo the merge that made this entity part of another speaker."""
     _require_entities(store, entity_id)
     with request.app.state.write_lock:
         try:
-            return store.unmerge_entity(entity_id)
+            return UnmergeResult(**store.unmerge_entity(entity_id))
         except InputError as exc:  # not merged into anything
             raise ApiError(422, "refused", str(exc)) from exc
 
