@@ -47,6 +47,11 @@ from saidwhat.records import EntityTable, Mention as MentionRecord, ResolvedEnti
 # How many narrative sentences back a pronoun / description may look for its antecedent.
 PRONOUN_WINDOW = {"masc": 4, "fem": 4, "neut": 2, "any": 2}
 DESCRIPTION_WINDOW = 8
+LONG_WINDOW = 12
+# Determiners that make a mention of a group generic: "many Democrats", "some officials".
+QUANTIFIERS = frozenset(
+    "many some most few several fellow other all one two three another any each every various numerous".split()
+)
 # Heads of documents that speak for whoever made them ("a USA TODAY analysis", "the Reuters poll").
 DOCUMENT_NOUNS = frozenset(
     "analysis report poll survey study statement ad advertisement article editorial memo letter "
@@ -161,6 +166,7 @@ class _Resolver:
         for mention in names:
             if mention.headline:
                 self.resolve_headline_name(mention)
+        self.find_groups()
         for mention in self.found.mentions:
             if mention.kind == "pronoun":
                 self.resolve_pronoun(mention)
@@ -181,6 +187,28 @@ class _Resolver:
             self.entities.append(entity)
         self.learn_name(entity, mention)
         self.assign(mention, entity)
+
+    def find_groups(self) -> None:
+        """Coordinated names ("Mr. Grassley and Mr. Leahy") are also a group "they" can refer to."""
+        for mention, entity in list(self.assigned):
+            token = self.doc[mention.head]
+            if mention.kind != "name" or token.dep_ == "conj":
+                continue
+            members = [entity]
+            for conjunct in token.conjuncts:
+                other = self.entity_of_token.get(conjunct.i)
+                if other is not None and other not in members:
+                    members.append(other)
+            if len(members) > 1 and all(m.type == "PERSON" for m in members):
+                last = max(token.conjuncts, key=lambda t: t.i)
+                span = self.doc[token.left_edge.i if token.left_edge.i >= mention.head - 3 else token.i : last.i + 1]
+                group_mention = Mention(
+                    start=min(mention.start, span.start_char), end=span.end_char, text=span.text, kind="name",
+                    head=mention.head, sentence=mention.sentence, role=mention.role, label="GROUP",
+                    quote=mention.quote, derived=True,
+                )
+                group_mention.text = self.text[group_mention.start : group_mention.end]
+                self.assign(group_mention, self.group(members))
 
     def resolve_headline_name(self, mention: Mention) -> None:
         words = name_tokens(mention.text)
@@ -282,7 +310,8 @@ class _Resolver:
                 return False
             entity = candidate.entity
             if entity is None:
-                return self.doc[candidate.head].tag_ == blocker_tag
+                # "it said" wants a speaker: a common noun does not block the organisation before it.
+                return not mention.speaker and self.doc[candidate.head].tag_ == blocker_tag
             if entity is speaker:
                 return False
             kind = entity.type
@@ -295,6 +324,11 @@ class _Resolver:
         found, entity = self.hobbs_in_sentence(mention, fits)
         if not found:
             entity = self.previous_sentences(mention, fits, PRONOUN_WINDOW[gender])
+        if entity is None and not found and gender in ("masc", "fem"):
+            # A long way back: the last person of the pronoun's known gender (a feature's subject).
+            entity = self.previous_sentences(
+                mention, lambda c: c.entity is not None and fits(c) and c.entity.gender == gender, LONG_WINDOW
+            )
         if entity is not None:
             if gender in ("masc", "fem"):
                 entity.genders[gender] += 1
@@ -495,6 +529,8 @@ class _Resolver:
         if span is None:
             return None, "name"
         root = span.root
+        if any(c.dep_ in ("det", "amod", "nummod", "predet") and c.lower_ in QUANTIFIERS for c in root.children):
+            return None, "nominal"  # "many Democrats", "one Republican", "fellow physicians": generic
         entity = self.entity_of_token.get(root.i)
         kind = "pronoun" if root.pos_ == "PRON" else ("name" if root.pos_ == "PROPN" else "nominal")
         # "Mr. Grassley and Mr. Leahy": a coordination of entities is a group of them.

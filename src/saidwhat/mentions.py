@@ -147,7 +147,7 @@ def find_mentions(doc: Doc, hints: list[Span] = ()) -> Mentions:
         if span is None:
             continue
         root = span.root
-        if root.pos_ == "PROPN" and root.i not in covered and root.lower_ not in TITLE_WORDS:
+        if root.tag_ == "NNP" and root.i not in covered and root.lower_ not in TITLE_WORDS:
             first, last = _proper_run(root)
             mentions.append(_mention(doc[first : last + 1], "name", root, sentence_of, label="PERSON"))
             covered.update(range(first, last + 1))

@@ -37,7 +37,7 @@ DEFAULT_ROOT = Path(__file__).resolve().parents[3].parent / "shared" / "data" / 
 class ResolutionMiss:
     stem: str
     source: str  # the gold source text (shown locally, never stored in the repo)
-    gold: str
+    gold: str  # the canonical referent ("" for a generic source that was given an entity)
     gold_type: str
     predicted: str | None
 
@@ -102,9 +102,12 @@ def evaluate_resolution(
             entity = table.get(table.entity_for(attribution.source))
             predicted = entity.name if entity is not None else None
             gold_type = referent.get("type")
+            source = " … ".join(article.text[s:e] for s, e in attribution.source)
             if gold_type == "GENERIC":
                 report.generic += 1
-                report.generic_with_entity += entity is not None
+                if entity is not None:
+                    report.generic_with_entity += 1
+                    report.misses.append(ResolutionMiss(article.stem, source, "", gold_type, predicted))
             elif gold_type in SPEAKER_TYPES and referent.get("speaker"):
                 report.scored += 1
                 report.scored_by_type[gold_type] += 1
@@ -112,7 +115,6 @@ def evaluate_resolution(
                     report.correct += 1
                     report.correct_by_type[gold_type] += 1
                 else:
-                    source = " … ".join(article.text[s:e] for s, e in attribution.source)
                     report.misses.append(ResolutionMiss(article.stem, source, referent["speaker"], gold_type, predicted))
             else:
                 report.unresolvable += 1
