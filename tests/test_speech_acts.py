@@ -181,6 +181,8 @@ def test_lexicon_covers_most_polnear_train_cues(polnear_root):
     from saidwhat.eval.brat import read_split
     from saidwhat.speech_acts import lookup
 
+    if not (polnear_root / "train" / "text").is_dir():
+        pytest.skip("PolNeAR train split not present")
     seen = known = 0
     for article in read_split(polnear_root, "train"):
         for gold in article.attributions:
