@@ -39,13 +39,22 @@ def chunked(items: Iterable[WorkItem], size: int) -> Iterator[list[WorkItem]]:
         yield chunk
 
 
+def _is_gone(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    try:  # a killed process that its parent has not reaped yet still answers kill(pid, 0)
+        with open(f"/proc/{pid}/stat", "rb") as stat:
+            return stat.read().rsplit(b")", 1)[1].split()[0] == b"Z"
+    except OSError:
+        return False
+
+
 def _exit_when_gone(owner_pid: int) -> None:
-    while True:
+    while not _is_gone(owner_pid):
         time.sleep(1.0)
-        try:
-            os.kill(owner_pid, 0)
-        except ProcessLookupError:
-            os._exit(1)  # noqa: SLF001 - nothing to clean up: the results have nowhere to go
+    os._exit(1)  # nothing to clean up: the results have nowhere to go
 
 
 def _init_worker(owner_pid: int) -> None:
