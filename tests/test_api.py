@@ -390,6 +390,10 @@ def test_pages_render_and_escape_article_text(client):
         assert XSS_SCRIPT not in response.text
     assert "not a date" in client.get("/ui/search?since=not-a-date").text
     assert client.get("/ui/articles/nope").status_code == 404
+    unknown_page = client.get("/ui/no-such-page")
+    assert unknown_page.status_code == 404 and unknown_page.headers["content-type"].startswith("text/html")
+    unknown_route = client.get("/no-such-endpoint")
+    assert unknown_route.status_code == 404 and error_of(unknown_route)["code"] == "not_found"
     assert client.get("/ui/entities/nope").status_code == 404
 
 

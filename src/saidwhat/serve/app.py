@@ -75,7 +75,11 @@ def create_app(settings: ServeSettings) -> FastAPI:
 
     @app.exception_handler(StarletteHTTPException)
     async def http_error(request: Request, exc: StarletteHTTPException) -> Response:
-        # Unknown routes, wrong methods, unparsable bodies: the same error shape as every other refusal.
+        # Unknown routes, wrong methods, unparsable bodies: the same error shape as every other refusal
+        # (an HTML page for people under /ui).
+        if request.url.path.startswith("/ui/"):
+            return pages.render(request, "error.html", exc.status_code, title="Not available",
+                                message=f"{exc.detail}: {request.url.path}")
         codes = {400: "bad_request", 404: "not_found", 405: "method_not_allowed"}
         error = ApiError(exc.status_code, codes.get(exc.status_code, "http_error"), str(exc.detail))
         return JSONResponse(error.payload(), status_code=exc.status_code, headers=exc.headers)
