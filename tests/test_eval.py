@@ -5,6 +5,7 @@ Expected numbers in the metric tests are worked out by hand in the comments next
 
 from __future__ import annotations
 
+import importlib.util
 import json
 import time
 from pathlib import Path
@@ -390,6 +391,14 @@ def test_systems_named_validates_names():
         systems_named(["saidwhat", "gpt"])
     with pytest.raises(InputError):
         systems_named([""])
+
+
+def test_textacy_system_says_how_to_install_it_when_missing(monkeypatch):
+    real_find_spec = importlib.util.find_spec
+    monkeypatch.setattr(importlib.util, "find_spec", lambda name, *a: None if name == "textacy" else real_find_spec(name, *a))
+    with pytest.raises(InputError, match=r"pip install -e '\.\[eval\]'"):
+        systems_named(["rules", "textacy"])
+    assert [s.name for s in systems_named(["rules"])] == ["rules"]
 
 
 # --- the harness on a gold folder written here --------------------------------------------------
