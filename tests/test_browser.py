@@ -39,7 +39,7 @@ VIEWPORT = {"width": 1280, "height": 900}
 @pytest.fixture(scope="module")
 def chromium():
     if not CHROMIUM.exists():
-        if os.environ.get("CI", "").lower() == "true":
+        if os.environ.get("CI", "").lower() in ("true", "1", "yes"):
             pytest.fail(f"{CHROMIUM} is missing in CI: .ci/run installs it (apt-get install chromium)")
         pytest.skip(f"{CHROMIUM} is not installed (apt-get install chromium)")
     from playwright.sync_api import sync_playwright
