@@ -306,6 +306,19 @@ def test_mixed_content_keeps_both_quotation_marks():
     assert she.content == 'it was "fine" and "dandy"'
 
 
+def test_any_verb_after_a_handing_over_quotation_is_its_cue():
+    found = run(
+        '"Jeb wants to be a tough guy tonight," Trump shot back. "Let me talk."\n'
+        "“It’s over,” the coach sighed.\n"
+        "“It’s over.” The coach left the room.\n"
+    )
+    back = one(found, cue="shot back", source="Trump")  # "Trump" tagged as a verb must not stop the search
+    assert back.attribution.cue_lemma == "shoot back" and len(back.pieces) == 2
+    sighed = one(found, cue="sighed", source="the coach")
+    assert sighed.content == "It’s over"
+    assert not [f for f in found if f.cue and "left" in f.cue]  # a full stop hands nothing over
+
+
 def test_no_attribution_in_plain_narrative():
     found = run("The bridge opened in 1932. It carries four lanes of traffic across the river.")
     assert found == []

@@ -42,6 +42,7 @@ _NOT_SPEAKER_LABELS = frozenset(
 _QUOTED_LEMMAS = frozenset({"quote", "hear", "overhear", "record"})
 _QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 _TIME_MARKS = frozenset({"after", "before", "when", "while", "since"})
+_PARTICLES = frozenset({"back", "out", "on", "in", "up"})
 _CONDITIONS = frozenset({"unless", "if", "until", "because", "once"})
 _FOLLOW_ON_LEMMAS = frozenset({"add", "continue", "go on"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
@@ -151,7 +152,8 @@ def _is_edge(token: Token, rest: list[Token], *, opening: bool) -> bool:
 
 
 def _is_verbal(token: Token) -> bool:
-    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass")
+    """A verb heading a clause (not an auxiliary, nor a name the tagger took for a verb: "Trump")."""
+    return token.pos_ in ("VERB", "AUX") and token.dep_ not in ("aux", "auxpass", *_SUBJECTS, "compound", "dobj", "pobj")
 
 
 class _RuleFinder:
@@ -422,7 +424,7 @@ class _RuleFinder:
                 return None
             if not _is_verbal(token):
                 continue
-            frame = self.frame_of(token)
+            frame = self.frame_of(token) or self.quote_handover_frame(quote, token)
             if frame is None or token.i in self.used_cues:
                 return None
             # "“…” Smith said on Tuesday that …": the verb introduces a clause of its own.
@@ -433,6 +435,22 @@ class _RuleFinder:
                 return None
             return token, frame, None
         return None
+
+    def quote_handover_frame(self, quote: Quote, verb: Token) -> CueFrame | None:
+        """“…,” Trump shot back. / “…!” he demanded: after a quotation that hands over with , ? or !,
+        any verb with its subject and no object of its own is the way it was said."""
+        handover = self.text[quote.inner_start : quote.inner_end].rstrip()[-1:]
+        if handover not in (",", "?", "!") or verb.pos_ != "VERB":
+            return None
+        if not any(c.dep_ in _SUBJECTS for c in verb.children):
+            return None
+        if any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") and c.i > verb.i for c in verb.children):
+            return None
+        particle = next(
+            (c.lower_ for c in verb.children if c.dep_ == "prt" or c.i == verb.i + 1 and c.lower_ in _PARTICLES), None
+        )
+        lemma = f"{verb.lemma_.lower()} {particle}" if particle else verb.lemma_.lower()
+        return CueFrame(lemma, "speech", weight=0.7)
 
     def is_fragment(self, quote: Quote) -> bool:
         """Quoted words inside a sentence (as “a partner in …” in Gaza), not a quotation of its own."""
