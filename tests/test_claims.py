@@ -137,6 +137,27 @@ def test_dates_of_events():
     assert claims["7 October 2023"].counts == "arrest"
 
 
+def test_ranges_ratios_and_scores():
+    _, claims = claims_of(
+        "Between 200 and 300 people attended the vigil in Leeds. Turnout was 20-30 per cent. "
+        "One in five adults still smokes. The final score was 3-1. The plan ran in 2019-2021."
+    )
+    crowd = claims["Between 200 and 300 people"]
+    assert (crowd.value, crowd.qualifier, crowd.counts) == (250, "between 200 and 300", "people attended")
+    turnout = claims["20-30 per cent"]
+    assert (turnout.unit, turnout.value) == ("percent", 25)
+    assert (claims["One in five adults"].value, claims["One in five adults"].counts) == (20, "adults")
+    assert claims["2019-2021"].unit == "date"
+    assert not any("3-1" in text or text in {"3", "1"} for text in claims)
+
+
+def test_thousands_are_never_split():
+    _, claims = claims_of("A 3,000-strong force crossed the border, and 12,500 refugees fled.")
+    assert claims["3,000"].value == 3000
+    assert claims["12,500 refugees"].value == 12500
+    assert "3" not in claims and "000" not in claims
+
+
 def test_numbers_in_a_source_are_sourcing_not_claims():
     doc = load_model()("Two senior officials said 40 people died.")
     statement = Statement(

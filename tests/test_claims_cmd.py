@@ -66,6 +66,7 @@ def test_counts_key_and_ranges():
     assert counts_key("casualties") == "casualty"
     assert value_range(1200, "more than", "count") == (1200, float("inf"))
     assert value_range(40, None, "percent") == (39, 41)
+    assert value_range(250, "between 200 and 300", "count") == (200, 300)
 
 
 def side(value: float, qualifier: str | None = None) -> ClaimSide:
@@ -78,6 +79,8 @@ def test_disagreement_respects_qualifiers():
     assert not disagree(side(1200, "more than"), side(1250), "count")
     assert disagree(side(1200, "more than"), side(1139), "count")
     assert not disagree(side(66.67), side(67), "percent")
+    assert not disagree(side(250, "between 200 and 300"), side(290), "count")
+    assert disagree(side(250, "between 200 and 300"), side(310), "count")
 
 
 def test_conflicts_in_the_same_week_only(story_db):

@@ -19,7 +19,11 @@ Decisions (what is *not* a claim, and why):
 - Dates of events ("Oct. 7", "7 October 2023", "January 2024", "in 2016") are claims with unit
   "date", value null (the contract's value is a quantity) and ``counts`` the verb of the event.
   Weekday names ("on Tuesday") carry no number and are the context stage's business.
-- Fractions ("two-thirds", "a quarter of") are normalised to percent so they compare with "67%".
+- Fractions ("two-thirds", "a quarter of") and ratios ("one in five") are normalised to percent so
+  they compare with "67%".
+- A range ("between 200 and 300 people", "20-30 per cent") is one claim: value the midpoint, qualifier
+  "between 200 and 300" (the bounds). Year ranges ("2019-2021") are dates; a falling pair ("3-1") is
+  a score, not a claim.
 """
 
 from __future__ import annotations
@@ -91,7 +95,16 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("date", re.compile(rf"\b{_MONTHS}\s\d{{1,2}}(?:st|nd|rd|th)?(?:,?\s(?:1[89]|20)\d\d)?\b(?!-)")),
     ("date", re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s{_MONTHS}(?:,?\s(?:1[89]|20)\d\d)?\b")),
     ("date", re.compile(rf"\b{_MONTHS}\s(?:1[89]|20)\d\d\b")),
+    ("date", re.compile(r"\b(?:1[89]|20)\d\d\s?[-–]\s?(?:(?:1[89]|20)\d\d|\d\d)\b")),
     ("date", re.compile(r"\b(?:[Ii]n|[Ss]ince|until|by|from|of) (?P<n>(?:1[89]|20)\d\d)\b(?![-\d%])")),
+    (
+        "range",
+        re.compile(
+            rf"(?<![\w-])(?:(?:[Bb]etween\s(?P<low>{_NUMBER})\s(?:and|to)\s)|(?P<low2>{_NUMBER})\s?(?:[-–]|\sto\s)\s?)"
+            rf"(?P<high>{_NUMBER})(?P<pct>\s?(?:%|per\s?cent\b))?(?![\w-])"
+        ),
+    ),
+    ("ratio", re.compile(rf"\b(?:[Oo]ne|1) in (?P<of>{_WORD_NUMBER}|\d+)\b")),
     (
         "money",
         re.compile(rf"(?<![\w$£€¥])(?:US\$|C\$|A\$|[$£€¥])\s?(?:{_NUMBER})(?:\s(?:dollars|pounds|euros))?"),
@@ -100,7 +113,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("percent", re.compile(rf"(?<![\w-])(?:{_NUMBER})\s?(?:%|per\s?cent\b|percentage points?\b)")),
     ("age", re.compile(rf"(?<![\w-])(?:{_NUMBER})-years?-old\b")),
     ("fraction", re.compile(rf"(?<![\w-])(?:{_FRACTION})\b(?=\s(?:of|the)\b)", re.IGNORECASE)),
-    ("number", re.compile(rf"(?<![\w$£€¥.#/-])(?:a\s)?(?:{_NUMBER})(?![\w/]|-\w|\.\d|:\d)", re.IGNORECASE)),
+    ("number", re.compile(rf"(?<![\w$£€¥.#/,-])(?:a\s)?(?:{_NUMBER})(?![\w/]|-(?!strong)\w|\.\d|:\d|,\d)", re.IGNORECASE)),
 ]
 
 _EXCLUDE_BEFORE = re.compile(
@@ -132,6 +145,7 @@ class _Number:
     end: int
     value: float | None
     unit: str | None
+    bounds: tuple[float, float] | None = None
 
 
 def find_claims(doc: Doc, statements: list[Statement]) -> list[Claim]:
@@ -162,7 +176,7 @@ def _find_numbers(text: str) -> list[_Number]:
             start, end = match.span(group)
             if any(start < t_end and t_start < end for t_start, t_end in taken):
                 continue
-            number = _interpret(kind, match.group(group), start, end, text)
+            number = _interpret(kind, match.group(group), start, end, text, match)
             if number is None:
                 continue
             taken.append((start, end))
@@ -170,11 +184,18 @@ def _find_numbers(text: str) -> list[_Number]:
     return sorted(found, key=lambda n: n.start)
 
 
-def _interpret(kind: str, matched: str, start: int, end: int, text: str) -> _Number | None:
+def _interpret(
+    kind: str, matched: str, start: int, end: int, text: str, match: re.Match[str]
+) -> _Number | None:
     if kind == "date":
         return _Number("date", start, end, None, "date")
     if _EXCLUDE_BEFORE.search(text[max(0, start - 12) : start]) or _EXCLUDE_AFTER.match(text[end : end + 8]):
         return None
+    if kind == "range":
+        return _range(match, start, end)
+    if kind == "ratio":
+        of = parse_number(match.group("of"))
+        return _Number("ratio", start, end, round(100 / of, 2), "percent") if of else None
     if kind == "money":
         return _money(matched, start, end)
     if kind == "percent":
@@ -198,6 +219,17 @@ def _interpret(kind: str, matched: str, start: int, end: int, text: str) -> _Num
     if value is None:
         return None
     return _Number("number", start, end, value, None)
+
+
+def _range(match: re.Match[str], start: int, end: int) -> _Number | None:
+    """ "between 200 and 300", "20-30 per cent": the midpoint, with the bounds kept in the qualifier.
+    A falling pair ("3-1") is a score or a label, not a range."""
+    low = parse_number(match.group("low") or match.group("low2"))
+    high = parse_number(match.group("high"))
+    if low is None or high is None or high <= low:
+        return None
+    unit = "percent" if match.group("pct") else None
+    return _Number("range", start, end, (low + high) / 2, unit, bounds=(low, high))
 
 
 def _money(matched: str, start: int, end: int) -> _Number | None:
@@ -267,12 +299,19 @@ def _claim_for(doc: Doc, number: _Number, statements: list[Statement], index: in
     if not tokens:
         return None
     counts, counted = _what_it_counts(tokens, number)
+    if number.kind == "ratio":
+        # "one in five adults": the parse hangs "adults" anywhere; the share is of the noun that follows.
+        following = doc.char_span(number.end, len(text), alignment_mode="expand")
+        counted = next((t for t in following[:3] if t.pos_ == "NOUN"), None) if following else None
+        counts = counted.lower_ if counted is not None else None
     unit = number.unit
-    if number.kind == "number" and counted is not None and counted.lower_ in _DURATIONS:
+    if number.kind in {"number", "range"} and unit is None and counted is not None and counted.lower_ in _DURATIONS:
         unit = _DURATIONS[counted.lower_]
         counts = None
-    elif number.kind == "number":
+    elif number.kind in {"number", "range"} and unit is None:
         unit = "count"
+    if number.bounds is not None:
+        qualifier = "between {:g} and {:g}".format(*number.bounds)
     if counted is not None and counted.idx >= end and _adjacent(doc, end, counted):
         end = counted.idx + len(counted.text)
     if number.kind == "age":

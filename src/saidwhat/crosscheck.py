@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 from dataclasses import dataclass
 
 import duckdb
@@ -63,9 +64,16 @@ def counts_key(counts: str) -> str:
     return " ".join([*words[:-1], last])
 
 
+_BETWEEN = re.compile(r"^between ([\d.e+-]+) and ([\d.e+-]+)$")
+
+
 def value_range(value: float, qualifier: str | None, unit: str) -> tuple[float, float]:
-    low, high = QUALIFIER_RANGES.get(qualifier or "", (1.0, 1.0))
-    lower, upper = value * low, value * high
+    between = _BETWEEN.match(qualifier or "")
+    if between:  # a stated range ("between 200 and 300", see claims.py) keeps its bounds
+        lower, upper = float(between.group(1)), float(between.group(2))
+    else:
+        low, high = QUALIFIER_RANGES.get(qualifier or "", (1.0, 1.0))
+        lower, upper = value * low, value * high
     if unit == "percent":
         lower, upper = lower - _PERCENT_SLACK, upper + _PERCENT_SLACK
     return lower, upper
