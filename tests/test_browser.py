@@ -2,6 +2,7 @@
 over a store filled by a real ``saidwhat ingest`` of the seed article and this suite's own articles.
 
 Screenshots go to build/screenshots/ (kept as CI artifacts). Outside CI the tests skip when chromium
+(/usr/bin/chromium, or $SAIDWHAT_CHROMIUM)
 is not installed; in CI (CI=true) a missing chromium is a failure.
 """
 
@@ -28,7 +29,7 @@ from tests.serve_support import (
 
 pytestmark = pytest.mark.browser
 
-CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM = Path(os.environ.get("SAIDWHAT_CHROMIUM", "/usr/bin/chromium"))
 # Flags verified for Debian's chromium as root in a container (SETUP-NOTES section 1).
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
