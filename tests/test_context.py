@@ -503,6 +503,20 @@ def test_evidence_the_speaker_cites_is_not_an_outlet_chain():
     assert found.target == "Rafael Cruz"
 
 
+def test_complements_decide_between_question_and_request():
+    text = (
+        "Reporters asked the governor whether she would run. "
+        "The mayor asked residents to stay indoors on Monday. "
+        "“To be honest, I do not know,” she told reporters."
+    )
+    whether = context_of(text, cue="asked", source="Reporters", content="whether she would run")
+    assert whether.act == "QUESTION"
+    request = context_of(text, cue="asked", source="The mayor", content="to stay indoors", anchor="The mayor")
+    assert (request.act, request.target) == ("REQUEST", "residents")
+    quote = context_of(text, cue="told", source="she", content="To be honest, I do not know,", kind="direct", anchor="“To")
+    assert quote.act == "STATEMENT", "a quotation's first word is not a complement"
+
+
 def test_a_weekday_is_never_a_target():
     text = "Clinton called on Howard Dean Wednesday to apologize for the remark."
     found = context_of(text, cue="called on", source="Clinton", content="to apologize for the remark")

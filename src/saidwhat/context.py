@@ -380,8 +380,9 @@ def _complement(doc: Doc, attribution: FoundAttribution, head: Token | None) -> 
     if not content:
         return None
     last = doc.text[content[-1][0] : content[-1][1]].rstrip(" \"”’'.")
-    if attribution.kind == "direct" and last.endswith("?"):
-        return "?"
+    if attribution.kind == "direct":
+        # A quotation's first word is the speaker's, not a complementizer.
+        return "?" if last.endswith("?") else None
     covered = _covered_tokens(doc, content)
     words = [doc[i] for i in sorted(covered) if not doc[i].is_punct and not doc[i].is_space]
     if not words:
@@ -394,7 +395,7 @@ def _complement(doc: Doc, attribution: FoundAttribution, head: Token | None) -> 
         for child in head.children:
             if child.dep_ == "xcomp" and any(c.dep_ == "aux" and c.lower_ == "to" for c in child.children):
                 return "to"
-            if child.dep_ == "prep" and child.i not in covered and child.i < words[0].i:
+            if child.dep_ == "prep" and child.i == words[0].i - 1:  # "called for [an end …]"
                 return child.lower_
     return None
 
