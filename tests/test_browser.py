@@ -2,8 +2,8 @@
 over a store filled by a real ``saidwhat ingest`` of the seed article and this suite's own articles.
 
 Screenshots go to build/screenshots/ (kept as CI artifacts). Outside CI the tests skip when chromium
-(/usr/bin/chromium, or $SAIDWHAT_CHROMIUM)
-is not installed; in CI (CI=true) a missing chromium is a failure.
+(/usr/bin/chromium, or $SAIDWHAT_CHROMIUM) is not installed; in CI (CI=true) a missing chromium is a
+failure.
 """
 
 from __future__ import annotations
