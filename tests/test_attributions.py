@@ -319,6 +319,17 @@ def test_any_verb_after_a_handing_over_quotation_is_its_cue():
     assert not [f for f in found if f.cue and "left" in f.cue]  # a full stop hands nothing over
 
 
+def test_a_clause_handing_over_with_a_colon_introduces_the_quotation():
+    found = run(
+        "When the singer died, the mayor released the following statement:\n"
+        "“Our city has lost its voice.”\n"
+        "The weather was bad all week.\n"
+    )
+    mayor = one(found, cue="released", source="the mayor")
+    assert mayor.attribution.kind == "direct" and mayor.content == "Our city has lost its voice."
+    assert len(found) == 1
+
+
 def test_no_attribution_in_plain_narrative():
     found = run("The bridge opened in 1932. It carries four lanes of traffic across the river.")
     assert found == []

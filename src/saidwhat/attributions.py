@@ -483,15 +483,28 @@ class _RuleFinder:
         for j in range(i, max(-1, i - _BEFORE_WINDOW), -1):
             token = self.doc[j]
             if self.quotes.inside(token.idx) or token.text in (".", "!", "?"):
-                return None
+                break
             frame = self.frame_of(token)
             if frame is None or token.i in self.used_cues:
                 continue
             between = self.doc[token.i + 1 : i + 1]
             if all(t.is_punct or t.is_space or token in t.ancestors for t in between):
                 return token, frame, mixed_from
+            break
+        return self.colon_lead_in(self.doc[i]) if ":" in gap and mixed_from is None else None
+
+    def colon_lead_in(self, last: Token) -> tuple[Token, CueFrame, None] | None:
+        """"President Clinton released the following statement: “…”": a clause with a subject that
+        hands over to a quotation with a colon introduces it, whatever its verb."""
+        root = last
+        while root.head.i != root.i and root.head.i < last.i + 1:
+            root = root.head
+        if not _is_verbal(root) or root.i in self.used_cues or self.quotes.inside(root.idx):
             return None
-        return None
+        if not any(c.dep_ in _SUBJECTS for c in root.children):
+            return None
+        frame = self.frame_of(root)
+        return root, frame or CueFrame(root.lemma_.lower(), "speech", weight=0.6), None
 
     # 1b. "Obama: It’s Going To Be OK" (headlines, quote boxes)
     def name_colon_pass(self) -> None:
