@@ -517,6 +517,14 @@ def test_complements_decide_between_question_and_request():
     assert quote.act == "STATEMENT", "a quotation's first word is not a complement"
 
 
+def test_named_addressees_and_the_subject_of_said_of_are_targets():
+    text = "Netanyahu told Blinken on Sunday that Israel would not stop. Trump said of Clinton: “She is a disaster.”"
+    told = context_of(text, cue="told", source="Netanyahu", content="that Israel would not stop")
+    assert (told.act, told.target, told.venue) == ("STATEMENT", "Blinken", None)
+    said_of = context_of(text, cue="said of", source="Trump", content="She is a disaster.", kind="direct")
+    assert said_of.target == "Clinton"
+
+
 def test_a_weekday_is_never_a_target():
     text = "Clinton called on Howard Dean Wednesday to apologize for the remark."
     found = context_of(text, cue="called on", source="Clinton", content="to apologize for the remark")
