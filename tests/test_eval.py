@@ -561,16 +561,21 @@ def test_listing_shows_boundary_errors_and_wrong_speakers(tmp_path, nlp):
     gold_dir = _gold_dir(tmp_path)
 
     def short_source_wrong_name(doc, published):
-        if "bridge" not in doc.text:
-            return []
         text = doc.text
+        if "harbour" in text:  # right spans, but the source was resolved to no entity
+            return [PredictedItem([at(text, "says")], [at(text, "Joan Pereira")], [at(text, "There is nothing left out there")])]
+        if "bridge" not in text:
+            return []
         return [PredictedItem([at(text, "said")], [at(text, "Ruiz")], [at(text, "The bridge will reopen by spring")], "Tom Okafor")]
 
     run = run_eval(gold_dir, [System("sloppy", "", short_source_wrong_name)], nlp=nlp)
     listing = tmp_path / "errors.md"
     totals = write_listing(run, listing)
     written = listing.read_text(encoding="utf-8")
-    assert (totals["sloppy"].boundary, totals["sloppy"].wrong_speaker, totals["sloppy"].missed) == (1, 1, 5)
+    assert (totals["sloppy"].boundary, totals["sloppy"].wrong_speaker, totals["sloppy"].missed) == (1, 2, 4)
+    assert totals["sloppy"].speaker_without_entity == 1
+    assert "| sloppy | 4 | 0 | 1 | 2 (1) | 0 |" in written
+    assert "- **wrong speaker** E2: gold «Joan Pereira» (PERSON), predicted «no entity»" in written
     assert "- **boundary** E1 (source)" in written
     assert "- **wrong speaker** E1: gold «Ana Ruiz» (PERSON), predicted «Tom Okafor»" in written
     assert "> pred: “⟦Q:The bridge will reopen by spring⟧,” Mayor Ana ⟦S:Ruiz⟧ ⟦C:said⟧ on Tuesday." in written

@@ -30,13 +30,17 @@ class ErrorCounts:
     boundary: int = 0
     wrong_speaker: int = 0
     failed: int = 0
+    # Of the wrong speakers, those whose source was not resolved to any entity (a resolution gap,
+    # not a wrong resolution).
+    speaker_without_entity: int = 0
 
     def add(self, other: ErrorCounts) -> None:
         for name in vars(self):
             setattr(self, name, getattr(self, name) + getattr(other, name))
 
     def summary(self) -> str:
-        return ", ".join(f"{value} {name.replace('_', ' ')}" for name, value in vars(self).items() if value)
+        shown = {k: v for k, v in vars(self).items() if k != "speaker_without_entity"}
+        return ", ".join(f"{value} {name.replace('_', ' ')}" for name, value in shown.items() if value)
 
 
 def _roles(text: str, item: GoldItem | PredictedItem) -> dict[str, NormalSpan]:
@@ -129,6 +133,7 @@ def _article_errors(article: ArticleResult, result: SystemResult) -> tuple[list[
             ]
         if g in score.wrong_speakers:
             counts.wrong_speaker += 1
+            counts.speaker_without_entity += not predicted[score.links[g]].speaker_name
             name = predicted[score.links[g]].speaker_name
             lines += [
                 f"- **wrong speaker** {item.id}: gold «{item.speaker}» ({item.speaker_type}), "
@@ -170,10 +175,11 @@ def write_listing(run: EvalRun, path) -> dict[str, ErrorCounts]:
         "Boundary errors are linked pairs whose listed roles differ; wrong speakers are linked pairs "
         "whose predicted speaker name does not agree with the gold referent.",
         "",
-        "| system | missed | spurious | boundary | wrong speaker | failed articles |",
+        "| system | missed | spurious | boundary | wrong speaker (of which no entity) | failed articles |",
         "|---|---|---|---|---|---|",
         *(
-            f"| {name} | {c.missed} | {c.spurious} | {c.boundary} | {c.wrong_speaker} | {c.failed} |"
+            f"| {name} | {c.missed} | {c.spurious} | {c.boundary} | {c.wrong_speaker} ({c.speaker_without_entity}) "
+            f"| {c.failed} |"
             for name, c in totals.items()
         ),
         "",
