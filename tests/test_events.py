@@ -127,6 +127,11 @@ def test_article_voice_reject_with_owner_of_the_proposal():
         ("Chile and Peru have agreed to share data on fishing stocks.", "AGREE", "Chile", None, None),
         ("The foreign minister said Russia must release the detained journalists.", "REQUEST", "minister", "Russia", "yield"),
         ("Norway said it would not accept more refugees this year.", "REJECT", "Norway", None, None),
+        ("Labour says the Treasury must scrap the fuel duty rise.", "REQUEST", "Labour", "Treasury", None),
+        ("The militia vowed to attack the convoy near Goma.", "THREATEN", "militia", None, "violence"),
+        ("The Spanish government has hailed the deal as historic.", "SUPPORT", "government", None, None),
+        ("Ecuador broke off talks? No: Ecuador held talks with Peru on Tuesday.", "CONSULT", "Ecuador", "Peru", None),
+        ("Brazil will give Bolivia $20m in flood aid, officials say.", "AGREE", "Brazil", "Bolivia", None),
     ],
 )
 def test_article_voice_acts(text, event_type, actor, recipient, mode):
@@ -162,6 +167,18 @@ def test_inner_verbs_are_content_not_events():
 def test_quoted_words_are_not_reported_acts():
     acts = find_verbal_acts(load_model()('“We reject this deal,” the spokesman said.'))
     assert acts == []
+
+
+def test_events_need_an_article_record():
+    from saidwhat.errors import InputError
+
+    with pytest.raises(InputError, match="saidwhat.extract"):
+        events_for_article({"text": "Hamas rejected the deal."})
+
+
+def test_article_without_date_or_acts():
+    article = extract("The weather in Oslo was mild for the season.")
+    assert events_for_article(article) == []
 
 
 def test_modes_from_content():

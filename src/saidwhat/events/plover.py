@@ -35,6 +35,7 @@ from saidwhat.events.verbal import (
     is_protest_purpose,
     mode_for,
 )
+from saidwhat.errors import InputError
 from saidwhat.models import Article, EntityPart, SpeechAct, Statement
 from saidwhat.nlp import load_model
 from saidwhat.records import Span
@@ -69,11 +70,17 @@ EVENT_SCALES: dict[tuple[str, str | None], float] = {
     ("THREATEN", "expel"): -3.5, ("THREATEN", "territory"): -4, ("THREATEN", "violence"): -3.5,
 }
 
+_PRONOUNS = {"it", "they", "we", "he", "she", "i", "you"}
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
 def events_for_article(article: Article) -> list[dict]:
     """The PLOVER events of one article, in text order."""
+    if not isinstance(article, Article):
+        raise InputError(
+            f"events_for_article needs a saidwhat.models.Article, got {type(article).__name__}; "
+            "run saidwhat.extract(text) first (or Article.model_validate(json) for stored records)"
+        )
     doc = load_model()(article.text)
     acts = find_verbal_acts(doc)
     used: set[int] = set()
@@ -138,6 +145,8 @@ def _from_statement(
     article: Article, statement: Statement, mapped: tuple[str, str | None], act: VerbalAct | None
 ) -> dict:
     event, mode = mapped
+    if act is not None and {event, act.event} <= {"AGREE", "THREATEN"}:
+        event = act.event  # "vowed to attack" is a threat, "warned it would help" is not: the content decides
     if act is not None and act.event == event and act.mode:
         mode = mode or act.mode
     if mode is None and event in {"THREATEN", "REQUEST", "REJECT"}:
@@ -163,7 +172,10 @@ def _from_statement(
 
 def _from_act(article: Article, act: VerbalAct, reporting: Statement | None) -> dict:
     actor = [_span_entity(article, span) for span in act.actor]
-    if reporting is not None and reporting.source is not None and not _is_relative(reporting.source):
+    speaks_for_itself = not act.actor or all(
+        article.text[start:end].lower() in _PRONOUNS for start, end in act.actor
+    ) or act.reported_by is None
+    if reporting is not None and reporting.source is not None and not _is_relative(reporting.source) and speaks_for_itself:
         actor = [_entity_object(article, reporting.source)]
     recipient = [_span_entity(article, span) for span in act.recipient]
     place = _span_entity(article, act.place) if act.place else None

@@ -249,6 +249,13 @@ def _act_for(token: Token) -> VerbalAct | None:
         return None  # an act needs an actor, except "X has been accused/indicted/put under investigation"
     if reported_by is not None and not actor_tokens:
         actor_tokens = _actors(reported_by)
+    if reported_by is not None and event != "REQUEST":
+        # "Brazil will give Bolivia aid, officials say": Brazil acts; the sayer acts only for itself
+        # ("Hungary said it will support"), where the complement's subject is a pronoun.
+        complement = _ccomp(token)
+        subject = next((c for c in complement.children if c.dep_ == "nsubj"), None) if complement is not None else None
+        if subject is not None and subject.pos_ != "PRON":
+            actor_tokens = _with_conjuncts(subject)
     if recipient_token is None or (event in _THING_OBJECT_EVENTS and not _names_someone(recipient_token)):
         recipient_token = _named_in_content(token, actor_tokens) or (
             recipient_token if recipient_token is not None and event not in _THING_OBJECT_EVENTS else None
