@@ -121,6 +121,10 @@ def test_duplicate_predictions_count_once_and_micro_average_sums_counts():
     gold = [GoldItem("E1", [at(WIRE, "said")], None, [at(WIRE, "The bridge will reopen by spring")])]
     twice = [PredictedItem([at(WIRE, "said")], None, [at(WIRE, "“The bridge will reopen by spring,”")])] * 2
     assert vars(role_counts(WIRE, gold, twice, "cue")) == {"tp": 1, "fp": 0, "fn": 0}
+    # A span of only punctuation is no span: neither a false positive nor linkable.
+    only_quote_mark = [PredictedItem([at(WIRE, "“")], None, [at(WIRE, "“")])]
+    assert vars(role_counts(WIRE, gold, only_quote_mark, "content")) == {"tp": 0, "fp": 0, "fn": 1}
+    assert score_article(WIRE, gold, only_quote_mark, with_speakers=False).links == {}
     total = Counts()
     total.add(Counts(tp=2, fp=1, fn=1))
     total.add(Counts(tp=0, fp=1, fn=3))
