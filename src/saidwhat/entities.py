@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Token
 
-from saidwhat.mentions import PRONOUN_FEATURES, Mention, Mentions, find_mentions, place_of, relative_antecedent
+from saidwhat.mentions import DEFINITE_DETERMINERS, PRONOUN_FEATURES, Mention, Mentions, find_mentions, place_of, relative_antecedent
 from saidwhat.names import (
     DEMONYMS,
     PERSON_ROLES,
@@ -442,9 +442,34 @@ class _Resolver:
             score = fit - 0.3 * distance
             if best is None or score > best[0]:
                 best = (score, entity)
+        if best is None and mention.label == "PERSON":
+            protagonist = self.protagonist(mention)
+            best = (0.0, protagonist) if protagonist is not None else None
         if best is not None:
             best[1].add_descriptor(mention.text, evidence=False)
             self.assign(mention, best[1])
+
+    def protagonist(self, mention: Mention) -> _Entity | None:
+        """The article's most named person so far, for a role description nothing else fits
+        ("the New York businessman"), unless the description's gender or proper words disagree."""
+        counts: Counter = Counter()
+        for candidate, entity in self.assigned:
+            if candidate.start >= mention.start:
+                break
+            if candidate.kind == "name" and entity.type == "PERSON":
+                counts[id(entity)] += 1
+        if not counts:
+            return None
+        (top, count), *rest = counts.most_common(2) + [(None, 0)]
+        if count < 3 or count < 2 * rest[0][1]:
+            return None
+        entity = next(e for e in self.entities if id(e) == top)
+        gender = gender_of_title([mention.lemma])
+        if gender and entity.gender not in (None, gender):
+            return None
+        evidence = {_party(w) for w in entity.role_words}
+        proper = [_party(name_tokens(m)[0]) for m in mention.modifiers if m[:1].isupper() and name_tokens(m)]
+        return entity if all(word in evidence for word in proper) else None
 
     def description_fit(self, mention: Mention, entity: _Entity) -> float | None:
         """How well "the <modifiers> <head>" describes an entity; None when it cannot.
@@ -550,7 +575,7 @@ class _Resolver:
         if entity is not None:
             return entity, "nominal"
         if root.lemma_.lower() in DOCUMENT_NOUNS:
-            return self.producer(root), "nominal"
+            return self.producer(root) or self.earlier_producer(root), "nominal"
         if root.text[:1].isupper() and root.pos_ != "PRON":
             # A name the tagger took for a common noun ("Trump urges …", "Sanders: …").
             return self.known_name(root.text), "name"
@@ -572,6 +597,18 @@ class _Resolver:
                 for obj in child.children:
                     if obj.i in self.entity_of_token:
                         return self.entity_of_token[obj.i]
+        return None
+
+    def earlier_producer(self, document: Token) -> _Entity | None:
+        """"the poll" after "a Reuters/Ipsos poll": the maker of the last document of that kind."""
+        if not any(c.dep_ == "det" and c.lower_ in DEFINITE_DETERMINERS for c in document.children):
+            return None
+        lemma = document.lemma_.lower()
+        for token in reversed(self.doc[max(0, document.i - 400) : document.i]):
+            if token.lemma_.lower() == lemma:
+                found = self.producer(token)
+                if found is not None:
+                    return found
         return None
 
     def group(self, members: list[_Entity]) -> _Entity:
