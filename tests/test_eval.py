@@ -646,6 +646,7 @@ def test_cli_eval_on_own_gold_writes_report_and_listing(tmp_path):
     assert table[0].startswith("| system | cue F1") and table[2].startswith("| textacy | ")
     assert set(report["systems"]["textacy"]["ci95"]) == {"cue", "source", "content", "linked", "speaker"}
     assert "textacy" in result.output
+    assert "eval: article 1/3 feature_harbour" in result.output  # progress lines when not on a terminal
 
 
 def test_cli_eval_bad_folder_and_unknown_system_exit_cleanly(tmp_path):
