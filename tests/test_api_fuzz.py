@@ -25,11 +25,13 @@ from saidwhat.store import Store
 from tests.serve_support import SEED_RECORD, TEST_ARTICLES, running_server
 
 MAX_EXAMPLES = 12
+TOKEN = "fuzz-secret-token"
 CHECKS = [not_a_server_error, status_code_conformance, content_type_conformance, response_schema_conformance]
 # The operations, read from the app's own spec (no server needed to list them).
 OPERATIONS = [
     (method.upper(), path) for path, methods in create_app(ServeSettings()).openapi()["paths"].items() for method in methods
 ]
+WRITES = [(method, path) for method, path in OPERATIONS if method == "POST" and path != "/extract"]
 
 
 @pytest.fixture(scope="module")
@@ -40,8 +42,8 @@ def api_schema(tmp_path_factory):
             extract(r["text"], published=r["published"], title=r["title"], outlet=r["outlet"], article_id=r["id"])
             for r in [SEED_RECORD, *TEST_ARTICLES]
         ])
-    # With a token the write endpoints are live (and must refuse the fuzzer's made-up credentials).
-    with running_server(db, env={"SAIDWHAT_TOKEN": "fuzz-secret-token"}) as base:
+    # With a token the write endpoints are live: fuzzed both with made-up credentials and the real token.
+    with running_server(db, env={"SAIDWHAT_TOKEN": TOKEN}) as base:
         yield schemathesis.openapi.from_url(f"{base}/openapi.json")
 
 
@@ -61,3 +63,16 @@ def test_api_answers_generated_requests_without_a_server_error(api_schema, metho
         # e.g. GET /articles/{article_id}: any string is a valid id, so no invalid request exists.
         assert mode is GenerationMode.NEGATIVE
         pytest.skip(f"nothing in the spec of {method} {path} can be made invalid")
+
+
+@pytest.mark.parametrize(("method", "path"), WRITES, ids=[f"{m} {p}" for m, p in WRITES])
+def test_write_endpoints_with_the_token_survive_generated_data(api_schema, method, path):
+    """Past the token check: generated articles and entity ids reach the engine and the store."""
+    operation = api_schema[path][method]
+
+    @given(case=operation.as_strategy(generation_mode=GenerationMode.POSITIVE))
+    @settings(max_examples=MAX_EXAMPLES, deadline=None, database=None, suppress_health_check=list(HealthCheck))
+    def answers_as_specified(case):
+        case.call_and_validate(checks=CHECKS, headers={"Authorization": f"Bearer {TOKEN}"}, timeout=60)
+
+    answers_as_specified()
