@@ -29,6 +29,7 @@ from saidwhat.eval.brat import GoldArticle, read_split
 from saidwhat.eval.score import (
     ROLES,
     ArticleScore,
+    Counts,
     GoldItem,
     PredictedItem,
     SystemTotals,
@@ -78,6 +79,13 @@ class EvalRun:
             totals.add(article.systems[system].score)
         return totals
 
+    def linked_by_outlet(self, system: str) -> dict[str, dict]:
+        """Linked P/R/F1 per outlet (PolNeAR stems start with it: ``nyt_2016-09-24_…``)."""
+        by_outlet: dict[str, Counts] = {}
+        for article in self.articles:
+            by_outlet.setdefault(article.stem.split("_", 1)[0], Counts()).add(article.systems[system].score.linked)
+        return {outlet: counts.as_dict() for outlet, counts in sorted(by_outlet.items())}
+
     def failures(self, system: str) -> list[dict]:
         return [
             {"article": a.stem, "error": a.systems[system].failure}
@@ -101,6 +109,7 @@ class EvalRun:
                 },
                 "failures": self.failures(name),
                 "ci95": bootstrap_intervals([a.systems[name].score for a in self.articles]),
+                "linked_by_outlet": self.linked_by_outlet(name),
             }
         return {
             "gold_dir": self.gold_dir,
