@@ -306,6 +306,13 @@ def test_mixed_content_keeps_both_quotation_marks():
     assert she.content == 'it was "fine" and "dandy"'
 
 
+def test_a_quotation_right_after_the_cue_is_direct_even_in_lower_case():
+    found = run("Speaker Paul Ryan said “anti-Semitic images, they’ve got no place in a campaign.”")
+    ryan = one(found, cue="said", source="Speaker Paul Ryan")
+    assert ryan.attribution.kind == "direct"
+    assert ryan.content == "anti-Semitic images, they’ve got no place in a campaign."
+
+
 def test_any_verb_after_a_handing_over_quotation_is_its_cue():
     found = run(
         '"Jeb wants to be a tough guy tonight," Trump shot back. "Let me talk."\n'

@@ -48,7 +48,7 @@ _FOLLOW_ON_LEMMAS = frozenset({"add", "continue", "go on"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # How far (in tokens) a cue may sit from the quotation it introduces.
-_AFTER_WINDOW = 14
+_AFTER_WINDOW = 30
 _BEFORE_WINDOW = 10
 _EDGE_PUNCT = frozenset(",.;:!?—–-()[]") | {"--"}
 _OPENERS = frozenset("“‘«\"'")
@@ -268,9 +268,24 @@ class _RuleFinder:
         spans = _token_spans(tokens) if tokens else []
         return spans or None
 
-    def contains_quote(self, spans: list[Span]) -> bool:
-        """Whether quoted words fall inside the content (it is then "mixed")."""
-        return self.quotes.overlapping(spans[0][0], spans[-1][1])
+    def whole_quotation(self, verb: Token, content: list[Span]) -> list[Span]:
+        """said “anti-Semitic images, they’ve got no place …”: a quotation right after the cue, whose
+        clause the parser split, is the content as a whole."""
+        quote = self.quotes.containing(content[0][0])
+        verb_end = verb.idx + len(verb.text)
+        if quote is None or quote.start < verb_end or self.text[verb_end : quote.start].strip(" ,:"):
+            return content
+        if content[-1][1] > quote.end:
+            return content
+        return [(quote.start, quote.end)]
+
+    def kind_of(self, content: list[Span]) -> str:
+        """"direct" when the content is one whole quotation, "mixed" when it has quoted words in it."""
+        start, end = content[0][0], content[-1][1]
+        quote = self.quotes.containing(start)
+        if quote is not None and quote.start == start and quote.end == end:
+            return "direct"
+        return "mixed" if self.quotes.overlapping(start, end) else "indirect"
 
     def balance(self, spans: list[Span] | None) -> list[Span] | None:
         """Take in the quotation mark a span stops short of (that the pitch was “a disgrace,”).
@@ -299,6 +314,9 @@ class _RuleFinder:
 
     def add(self, attribution: FoundAttribution, cue_head: Token | None) -> FoundAttribution:
         attribution.content = self.balance(attribution.content) or attribution.content
+        quote = self.quotes.containing(attribution.content[0][0])
+        if attribution.kind == "direct" and quote is not None and quote.start == attribution.content[0][0]:
+            attribution.content = self.quote_content(quote)  # the marks are not part of a direct quote
         attribution.source = self.balance(attribution.source)
         self.found.append(attribution)
         if cue_head is not None:
@@ -561,6 +579,7 @@ class _RuleFinder:
             content = self.clip_to_paragraph(content, token.idx)
             if not content:
                 continue
+            content = self.whole_quotation(token, content)
             source = self.source_spans(token)
             cue = self.cue_span(token, frame)
             if _chars(content) & _chars(cue) or (source and _chars(content) & _chars(source) == _chars(content)):
@@ -569,7 +588,7 @@ class _RuleFinder:
             self.add(
                 FoundAttribution(
                     content=content,
-                    kind="mixed" if self.contains_quote(content) else "indirect",
+                    kind=self.kind_of(content),
                     cue=cue,
                     source=source,
                     cue_lemma=frame.lemma,
@@ -734,7 +753,7 @@ class _RuleFinder:
             self.add(
                 FoundAttribution(
                     content=content,
-                    kind="mixed" if self.contains_quote(content) else "indirect",
+                    kind=self.kind_of(content),
                     cue=[(token.idx, to.idx + len(to.text))],
                     source=_token_spans(objects[0].subtree) or None,
                     cue_lemma="according to",
@@ -779,7 +798,7 @@ class _RuleFinder:
             self.add(
                 FoundAttribution(
                     content=content,
-                    kind="mixed" if self.contains_quote(content) else "indirect",
+                    kind=self.kind_of(content),
                     cue=[(token.idx, token.idx + len(token.text))],
                     source=_token_spans(source_token.subtree) if source_token is not None else None,
                     cue_lemma=frame.lemma,
