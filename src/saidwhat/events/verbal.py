@@ -204,7 +204,8 @@ def governing_map(acts: list[VerbalAct]) -> dict[int, int]:
 
 
 # Dependencies through which a clause is the content of the verb above it ("refused *to meet*",
-# "demanded that partners *refuse*", "rejected an offer *to host* a summit").
+# "demanded that partners *refuse*", "rejected an offer *to host* a summit"); an infinitival advcl
+# ("… a summit *to hammer out* a deal") is content too, a finite one ("…, urging Y") is an act.
 _CONTENT_DEPS = {"xcomp", "ccomp", "pcomp", "acl", "dobj", "pobj", "prep"}
 
 
@@ -212,7 +213,8 @@ def content_owner(token: Token, governing: dict[int, int]) -> int | None:
     """The act whose content this token is, else the act it triggers (or speaks for), if any."""
     node = token
     for _ in range(5):
-        if node.dep_ not in _CONTENT_DEPS or node.head.i == node.i:
+        infinitive = node.dep_ == "advcl" and any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children)
+        if (node.dep_ not in _CONTENT_DEPS and not infinitive) or node.head.i == node.i:
             break
         node = node.head
         if node.i in governing:
