@@ -22,7 +22,8 @@ from saidwhat.records import FoundAttribution, Span
 MAX_SENTENCES_AWAY = {"SOURCE": 1, "CONTENT": 2}
 _SENTENCE_COST = 40
 _LINK_BONUS = 60
-_COMPLEMENT_DEPS = frozenset({"ccomp"})
+# Dependents of a cue that stand in for a role the CRF left empty (see _untagged_dependent).
+_FALLBACK_DEPS = {"CONTENT": frozenset({"ccomp"}), "SOURCE": frozenset({"nsubj"})}
 _SKIPPED_CUE_DEPS = frozenset({"aux", "auxpass", "neg"})
 _QUOTES = OPEN_QUOTES | CLOSE_QUOTES | AMBIGUOUS_QUOTES | frozenset("‘’")
 
@@ -58,12 +59,14 @@ def decode(tokens: Sequence[Token], tags: Sequence[str], confidences: Sequence[f
     found = []
     for group in groups:
         if not group.contents:
-            complement = _complement(group.cue, tokens, tags, position)
+            complement = _untagged_dependent(group.cue, "CONTENT", tokens, tags, position)
             if complement is None:
                 continue
             group.contents.append(complement)
         parts = [group.cue, *group.contents]
         source = min(group.sources, key=lambda pair: pair[0])[1] if group.sources else None
+        if source is None:
+            source = _untagged_dependent(group.cue, "SOURCE", tokens, tags, position)
         if source is not None:
             parts.append(source)
         content_spans = sorted(_span(tokens, c) for c in group.contents)
@@ -82,20 +85,24 @@ def decode(tokens: Sequence[Token], tags: Sequence[str], confidences: Sequence[f
     return found
 
 
-def _complement(cue: Chunk, tokens: Sequence[Token], tags: Sequence[str], position: dict[int, int]) -> Chunk | None:
-    """The clausal complement of a cue the CRF found no content for ("said [that …]", "[prices will rise],
-    analysts warned"), when none of its tokens is tagged. Short articles without a headline line suffer
-    most: in PolNeAR the first tokens of an article are a headline, so the CRF is shy of content there."""
+def _untagged_dependent(
+    cue: Chunk, role: str, tokens: Sequence[Token], tags: Sequence[str], position: dict[int, int]
+) -> Chunk | None:
+    """A role the CRF left empty, read off the parse: the cue's clausal complement as content ("said
+    [that …]", "[prices will rise], analysts warned") or its subject as source, when none of those
+    tokens is tagged. Short texts without a headline gain most: PolNeAR articles open with a headline,
+    so the CRF is shy of tagging an article's first tokens."""
+    deps = _FALLBACK_DEPS[role]
     cue_ids = {tokens[i].i for i in range(cue.start, cue.end)}
     for i in range(cue.start, cue.end):
         for child in tokens[i].children:
-            if child.dep_ not in _COMPLEMENT_DEPS or child.i in cue_ids:
+            if child.dep_ not in deps or child.i in cue_ids:
                 continue
             start, end = position.get(child.left_edge.i), position.get(child.right_edge.i)
-            if start is None or end is None or start <= cue.start < end + 1:
+            if start is None or end is None or start <= cue.start <= end:
                 continue
             if all(tags[k] == "O" for k in range(start, end + 1)):
-                return Chunk("CONTENT", start, end + 1)
+                return Chunk(role, start, end + 1)
     return None
 
 
