@@ -440,6 +440,12 @@ def test_outlet_chains_run_from_the_speaker_outwards(source, content, chain):
     assert found.via == chain
 
 
+def test_a_date_after_the_outlet_is_not_its_name():
+    text = "The minister resigned, officials said, according to state media Monday."
+    found = context_of(text, cue="said", source="officials", content="The minister resigned")
+    assert found.via == ["state media"]
+
+
 def test_according_to_as_the_cue_leaves_via_empty():
     text = "According to the police report, the driver was speeding when the crash happened on Friday."
     found = context_of(
@@ -574,6 +580,55 @@ def test_programmes_are_venues_and_titles_are_not_places():
     assert joe.target is None
     stressed = context_of(text, cue="stressed", source="The general", content="that the navy was ready")
     assert stressed.place is None
+
+
+FEATURE = (
+    "On a grey morning in Tromsø, the glaciologist Ingrid Solberg pulls on her boots and looks at the sky.\n\n"
+    "“People think the ice is a museum,” she says. “It is a river, and the river is speeding up.”\n\n"
+    "Solberg has spent two decades measuring the Svalbard glaciers. Last spring her team published the "
+    "measurements that made headlines, and in an interview with Nature last month she warned that the "
+    "coastal towns had perhaps thirty years.\n\n"
+    "Not everyone agrees. Speaking at a conference in Oslo on Thursday, the economist Lars Berg dismissed "
+    "the projections as alarmist, according to the newspaper Aftenposten.\n\n"
+    "Solberg shrugs. “I would love to be wrong,” she says, pouring coffee. “Nobody would be happier.”\n\n"
+    "Her critics, she insists, misunderstand the data."
+)
+FEATURE_PUBLISHED = dt.date(2024, 9, 20)  # a Friday
+
+
+def test_long_feature_present_tense_and_month_old_interview():
+    says = context_of(
+        FEATURE, cue="says", source="she", content="People think the ice is a museum,", kind="direct",
+        published=FEATURE_PUBLISHED,
+    )
+    assert says.act == "STATEMENT"
+    assert (says.time, says.place, says.venue) == (None, None, None), "the scene-setting lead is not the frame"
+    warned = context_of(
+        FEATURE, cue="warned", source="she", content="that the coastal towns had perhaps thirty years",
+        anchor="in an interview", published=FEATURE_PUBLISHED,
+    )
+    assert warned.act == "WARN"
+    assert warned.venue == "an interview with Nature"
+    assert warned.time == ("last month", "2024-08", "month")
+
+
+def test_long_feature_rebuttal_with_place_time_and_outlet():
+    found = context_of(
+        FEATURE, cue="dismissed", source="the economist Lars Berg", content="the projections as alarmist",
+        published=FEATURE_PUBLISHED,
+    )
+    assert found.act == "REJECT"
+    assert (found.venue, found.place) == ("a conference", "Oslo")
+    assert found.time == ("Thursday", "2024-09-19", "day")
+    assert found.via == ["Aftenposten"]
+
+
+def test_long_feature_end_to_end_spans():
+    from saidwhat import extract
+
+    article = extract(FEATURE, published=FEATURE_PUBLISHED)
+    assert_spans_valid(article)
+    assert any(s.speech_act.value == "REJECT" for s in article.statements if s.cue and "dismissed" in s.cue.text)
 
 
 # --- end to end: the engine on the seed article -----------------------------------------------

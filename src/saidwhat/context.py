@@ -212,7 +212,7 @@ def _noun_phrase(token: Token, *, keep_possessor: bool = True) -> list[Token]:
 
 def _is_place_or_time_phrase(token: Token) -> bool:
     """ "in Virginia", "on Monday" inside a noun phrase: the place and time, not the setting."""
-    if token.dep_ != "prep":
+    if token.dep_ != "prep" or token.lower_ not in PLACE_PREPOSITIONS | {"on"}:
         return False
     objects = [c for c in token.children if c.dep_ == "pobj"]
     return any(o.ent_type_ in ("GPE", "LOC", "DATE", "TIME") for o in objects)
@@ -476,7 +476,10 @@ def _hanging_on(level: Token, head: Token, blocked: set[int]) -> list[Token]:
     ("X said that the team was ready, according to ESPN": "according" hangs on "was")."""
     if level.i != head.i:
         return list(level.children)
-    return [t for t in head.subtree if t.i not in blocked and (t.head.i == head.i or t.head.i in blocked)]
+    return [
+        t for t in head.subtree
+        if t.i not in blocked and (t.head.i == head.i or t.head.i in blocked or not _inside_clause(t, head))
+    ]
 
 
 def _according_to_object(according: Token) -> Token | None:
@@ -495,11 +498,21 @@ def _with_article(tokens: list[Token]) -> list[Token]:
 
 
 def _noun_phrase_name(token: Token) -> list[Token]:
-    """An entity's name if the phrase has one ("the state news agency Tass" -> "Tass")."""
-    for candidate in (token, *(c for c in token.children if c.dep_ == "appos")):
+    """An entity's name if the phrase has one ("the state news agency Tass" -> "Tass"; also when
+    the parser misses the apposition: "the newspaper Aftenposten")."""
+    doc = token.doc
+    follower = doc[token.i + 1] if token.pos_ == "NOUN" and token.i + 1 < len(doc) else None
+    if follower is not None and (follower.pos_ != "PROPN" or follower.ent_type_ in ("DATE", "TIME")):
+        follower = None  # "according to officials Monday": a date, not a name
+    appositions = [c for c in token.children if c.dep_ == "appos"]
+    if follower is not None:
+        appositions.append(follower)
+    for candidate in (token, *appositions):
         ent = _entity_of(candidate)
         if ent is not None and ent.label_ in NAMED | {"WORK_OF_ART"}:
             return list(ent)
+    if follower is not None:
+        return [follower]
     return _noun_phrase(token)
 
 
