@@ -86,3 +86,25 @@ def test_sigkill_then_rerun_equals_an_uninterrupted_run(tmp_path):
     assert len(reference["articles"]) == 32 and len(reference["failures"]) == 4
     for table in reference:
         assert killed[table] == reference[table], table
+
+
+def test_ctrl_c_stops_cleanly_and_the_rerun_completes(tmp_path):
+    corpus = tmp_path / "corpus.jsonl"
+    _corpus_file(corpus, copies=2)
+    command = [
+        sys.executable, "-m", "saidwhat", "ingest", str(corpus), "--db", str(tmp_path / "s.duckdb"),
+        "--workers", "1", "--batch-size", "2", "--verbose", "--no-progress",
+    ]
+    process = subprocess.Popen(command, stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True)
+    for line in process.stderr:
+        if line.startswith("committed "):
+            process.send_signal(signal.SIGINT)
+            break
+    rest = process.stderr.read()
+    process.wait(timeout=120)
+    assert process.returncode == 130, rest
+    assert "interrupted" in rest and "run the same command again" in rest
+    rerun = subprocess.run(command, capture_output=True, text=True, timeout=600)
+    assert rerun.returncode == 0, rerun.stderr
+    with Store(tmp_path / "s.duckdb", read_only=True) as store:
+        assert (store.stats()["articles"], store.stats()["failures"]) == (16, 2)

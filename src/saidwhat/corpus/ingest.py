@@ -8,8 +8,11 @@ next run skips every source already stored or recorded as failed, so it picks up
 
 from __future__ import annotations
 
+import signal
+import threading
 import time
 from collections import Counter
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterator
@@ -81,6 +84,27 @@ class _BatchWriter:
         self.rows, self.failures = [], []
 
 
+@contextmanager
+def _stop_on_ctrl_c() -> Iterator[threading.Event]:
+    """The first Ctrl-C asks the ingest to stop after the chunk in hand (what is done gets committed);
+    a second one interrupts at once. Raising inside a DuckDB call would abort it instead."""
+    stop = threading.Event()
+    if threading.current_thread() is not threading.main_thread():
+        yield stop
+        return
+
+    def on_sigint(signum, frame) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt
+        stop.set()
+
+    previous = signal.signal(signal.SIGINT, on_sigint)
+    try:
+        yield stop
+    finally:
+        signal.signal(signal.SIGINT, previous)
+
+
 def _progress(console: Console, enabled: bool) -> Progress:
     return Progress(
         SpinnerColumn(),
@@ -147,15 +171,19 @@ def ingest(
                     else:
                         yield result
 
-            try:
-                for outcomes in analyse_stream(chunked(work(), chunk_size), workers=workers, mode=mode):
-                    for outcome in outcomes:
-                        writer.add_outcome(outcome)
-                        advance(outcome.size)
-                writer.flush()
-            except KeyboardInterrupt:
-                # The batch being collected is dropped, never half-written: a re-run redoes it.
-                report.interrupted = True
+            with _stop_on_ctrl_c() as stop:
+                try:
+                    for outcomes in analyse_stream(chunked(work(), chunk_size), workers=workers, mode=mode):
+                        for outcome in outcomes:
+                            writer.add_outcome(outcome)
+                            advance(outcome.size)
+                        if stop.is_set():
+                            report.interrupted = True
+                            break
+                    writer.flush()
+                except KeyboardInterrupt:
+                    # A second Ctrl-C: the batch being collected is dropped, never half-written.
+                    report.interrupted = True
     report.seconds = time.perf_counter() - started
     return report
 
