@@ -387,9 +387,9 @@ def _headline_tokens(doc: Doc) -> set[int]:
             line.append(token)
             continue
         words = [t for t in line if t.is_alpha and len(t.text) > 3]
-        if line and len(line) <= 30 and words and not line[-1].text in (".", "?", "!", "”", '"', ":"):
-            if sum(t.text[:1].isupper() for t in words) >= 0.7 * len(words):
-                inside.update(t.i for t in line)
+        # Short, and nearly every longer word capitalised (some sites end headlines with a period).
+        if len(line) <= 30 and len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.8 * len(words):
+            inside.update(t.i for t in line)
         line = []
     return inside
 

@@ -248,7 +248,7 @@ FEMININE_FIRST_NAMES = frozenset(
     abigail alexandria alice amanda amy angela ann anna anne barbara betsy carly caroline catherine
     chelsea christine claire debbie diane donna elizabeth ellen emily emma genevieve hannah heather
     helen hillary huma ivanka jane janet jennifer jessica jill joan julia julie kamala karen kate
-    katherine kathleen kellyanne kelly laura lisa liz lucy margaret maria marie mary melania melanie
+    katherine kathleen kellyanne kelly laura lily lisa liz lucy margaret maria marie mary melania melanie
     michelle nancy nicola olivia patricia priti rachel rebecca sarah sharon sophie stephanie susan
     suella theresa ursula victoria
     """.split()
