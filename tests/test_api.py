@@ -21,7 +21,7 @@ from markupsafe import escape
 
 from saidwhat import extract
 from saidwhat.models import Article, Statement
-from saidwhat.serve import ServeSettings, create_app, fetch
+from saidwhat.serve import ServeSettings, create_app, fetch, pages
 from saidwhat.serve.database import StoreUnavailable
 from saidwhat.serve.highlight import Mark, highlight, segments
 from saidwhat.serve.views import graph_layout
@@ -517,3 +517,20 @@ def test_graph_layout_keeps_nodes_inside_and_curves_opposite_edges_apart():
     there, back = layout.edges[0]["path"], layout.edges[1]["path"]
     assert control_point(there) != control_point(back), "A→B and B→A must not be drawn on top of each other"
     assert max(edge["width"] for edge in layout.edges) == layout.edges[0]["width"], "the heaviest edge is thickest"
+
+
+def _linked_titles(page: str) -> list[str]:
+    return re.findall(r'<a href="/ui/articles/[^"]+">([^<]+)</a>', page)
+
+
+def test_page_links_walk_through_articles_and_keep_search_filters(client, monkeypatch, stored_articles):
+    monkeypatch.setattr(pages, "PAGE_SIZE", 2)
+    first = client.get("/ui/").text
+    assert f"1–2 of {len(stored_articles)}" in first and 'href="?offset=2"' in first and 'rel="prev"' not in first
+    second = client.get("/ui/?offset=2").text
+    assert 'href="?offset=0"' in second and 'href="?offset=4"' in second
+    assert not set(_linked_titles(first)) & set(_linked_titles(second))
+    results = client.get("/ui/search?q=the&speech_act=STATEMENT").text
+    next_link = re.search(r'rel="next" href="\?([^"]+)"', results)
+    assert next_link and "q=the" in next_link.group(1) and "speech_act=STATEMENT" in next_link.group(1)
+    assert "offset=2" in next_link.group(1)
