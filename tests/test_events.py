@@ -176,6 +176,17 @@ def test_events_need_an_article_record():
         events_for_article({"text": "Hamas rejected the deal."})
 
 
+def test_a_given_parse_is_used_and_checked():
+    from saidwhat.errors import InputError
+
+    text = "Kenya urged Uganda to reopen the border."
+    article = extract(text, article_id="k")
+    doc = load_model()(text)
+    assert events_for_article(article, doc) == events_for_article(article)
+    with pytest.raises(InputError, match="not a parse"):
+        events_for_article(article, load_model()("Something else entirely."))
+
+
 def test_article_without_date_or_acts():
     article = extract("The weather in Oslo was mild for the season.")
     assert events_for_article(article) == []

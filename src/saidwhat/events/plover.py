@@ -26,6 +26,8 @@ from __future__ import annotations
 
 import re
 
+from spacy.tokens import Doc
+
 from saidwhat.events.verbal import (
     VerbalAct,
     content_owner,
@@ -74,14 +76,20 @@ _PRONOUNS = {"it", "they", "we", "he", "she", "i", "you"}
 _FULL_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}")
 
 
-def events_for_article(article: Article) -> list[dict]:
-    """The PLOVER events of one article, in text order."""
+def events_for_article(article: Article, doc: Doc | None = None) -> list[dict]:
+    """The PLOVER events of one article, in text order.
+
+    ``doc`` is the article's parse when the caller already has it (the engine's own); otherwise the
+    text is parsed again with the one pinned model."""
     if not isinstance(article, Article):
         raise InputError(
             f"events_for_article needs a saidwhat.models.Article, got {type(article).__name__}; "
             "run saidwhat.extract(text) first (or Article.model_validate(json) for stored records)"
         )
-    doc = load_model()(article.text)
+    if doc is None:
+        doc = load_model()(article.text)
+    elif doc.text != article.text:
+        raise InputError("the doc passed to events_for_article is not a parse of this article's text")
     acts = find_verbal_acts(doc)
     used: set[int] = set()
     governing = governing_map(acts)
@@ -109,7 +117,7 @@ def events_for_article(article: Article) -> list[dict]:
     return events
 
 
-def _cue_root(doc, statement: Statement):
+def _cue_root(doc: Doc, statement: Statement):
     """The syntactic head of the statement's cue ("calling" in "calling for"), if it has a cue."""
     if statement.cue is None:
         return None
