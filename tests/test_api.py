@@ -534,3 +534,12 @@ def test_page_links_walk_through_articles_and_keep_search_filters(client, monkey
     next_link = re.search(r'rel="next" href="\?([^"]+)"', results)
     assert next_link and "q=the" in next_link.group(1) and "speech_act=STATEMENT" in next_link.group(1)
     assert "offset=2" in next_link.group(1)
+
+
+def test_paste_box_explains_refusals_on_the_page():
+    small = TestClient(create_app(ServeSettings(max_text_chars=100)))
+    too_long = small.post("/ui/analyse", data={"text": "\"Fine,\" she said. " * 20, "published": ""})
+    assert too_long.status_code == 413 and "limit of 100; split it" in too_long.text
+    assert 'id="paste-text"' in too_long.text, "the form comes back with the text to shorten"
+    bad_date = small.post("/ui/analyse", data={"text": "\"Fine,\" she said.", "published": "01/02/2025"})
+    assert bad_date.status_code == 422 and "YYYY-MM-DD" in bad_date.text
