@@ -6,6 +6,7 @@ health, quote-mark chaos); none is copied from PolNeAR.
 
 from __future__ import annotations
 
+import random
 from pathlib import Path
 
 import pytest
@@ -335,6 +336,24 @@ def test_a_clause_handing_over_with_a_colon_introduces_the_quotation():
     mayor = one(found, cue="released", source="the mayor")
     assert mayor.attribution.kind == "direct" and mayor.content == "Our city has lost its voice."
     assert len(found) == 1
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_random_news_like_text_never_fails_and_every_span_is_in_bounds(seed):
+    rng = random.Random(seed)
+    words = (
+        "Smith said he told reporters that the plan , . : according to officials who warned “ ” \" ‘ ’ ' "
+        "claimed accused of the minister says she believes added Tuesday \n \n\n — in a statement"
+    ).split(" ")
+    text = " ".join(rng.choice(words) for _ in range(rng.randint(1, 160))).strip() or "said"
+    found = find_attributions(load_model()(text), mode="full")
+    for attribution in found:
+        assert attribution.content
+        for spans in (attribution.content, attribution.cue or [], attribution.source or []):
+            for start, end in spans:
+                assert 0 <= start < end <= len(text)
+        if attribution.continues is not None:
+            assert 0 <= attribution.continues < found.index(attribution)
 
 
 def test_no_attribution_in_plain_narrative():
