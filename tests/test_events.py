@@ -217,3 +217,17 @@ def test_summary_scores():
     assert summary["per_type"]["REJECT"]["f1"] == pytest.approx(0.75)
     assert summary["verbal_actor_agreement"] == 1.0
     assert summary["verbal_recipient_agreement"] == pytest.approx(0.667, abs=1e-3)
+
+
+@pytest.mark.slow
+def test_plover_gold_standard_verbal_scores():
+    """The PLOVER GSR (read from ../shared at test time, never stored): verbal event types and actors."""
+    from saidwhat.events.evaluate import DEFAULT_GSR, evaluate, load_gsr
+
+    if not DEFAULT_GSR.is_file():
+        pytest.skip(f"PLOVER GSR not found at {DEFAULT_GSR} (set SAIDWHAT_PLOVER)")
+    summary = summarize(evaluate(load_gsr(DEFAULT_GSR), progress=False))
+    assert summary["verbal_micro"]["f1"] >= 0.80
+    assert summary["verbal_actor_agreement"] >= 0.75
+    assert summary["verbal_recipient_agreement"] >= 0.75
+    assert summary["errors"] == []
