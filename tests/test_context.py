@@ -440,6 +440,12 @@ def test_outlet_chains_run_from_the_speaker_outwards(source, content, chain):
     assert found.via == chain
 
 
+def test_a_coordinated_publication_is_not_a_report_of_the_statement():
+    text = "NBC News first published the video Friday, and lawyers for the family released it to the Post."
+    found = context_of(text, cue="released", source="lawyers for the family", content="it")
+    assert found.via == []
+
+
 def test_a_date_after_the_outlet_is_not_its_name():
     text = "The minister resigned, officials said, according to state media Monday."
     found = context_of(text, cue="said", source="officials", content="The minister resigned")

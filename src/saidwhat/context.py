@@ -434,7 +434,7 @@ def _via(
     # Per clause level, nearest the speaker first: what is cited ("citing Al-Quds"), who reports
     # ("the Post reported that X said", "X said …, the Times reported"), who relays that
     # ("according to Axios"). Levels climb from the cue through the verbs that report it.
-    level = head
+    level, reached_by = head, ""
     cited: list[tuple[list[Token], Token | None]] = []
     for _ in range(4):
         reporters: list[tuple[list[Token], Token | None]] = []
@@ -454,7 +454,9 @@ def _via(
                     reporters.append((_noun_phrase_name(subject), child))
             elif child.dep_ == "advcl" and child.lemma_ in ("cite", "quote"):
                 cited.extend(_citations(child))
-        if level.i != head.i and level.lemma_ in REPORTING_VERBS:
+        # Only a verb whose complement holds the cue reports it ("the Post reported that X said");
+        # a coordinated one does not ("NBC published the video, and lawyers released it").
+        if level.i != head.i and level.lemma_ in REPORTING_VERBS and reached_by in ("ccomp", "parataxis"):
             subject = _outlet_subject(level, blocked)
             if subject is not None:
                 reporters.append((_noun_phrase_name(subject), None))
@@ -467,6 +469,7 @@ def _via(
         climbs = level.i == head.i or level.dep_ in ("ccomp", "conj", "xcomp", "advcl", "parataxis")
         if level.head.i == level.i or not climbs:
             break
+        reached_by = level.dep_
         level = level.head
     return [_char_span(tokens) for tokens in chain], used
 
