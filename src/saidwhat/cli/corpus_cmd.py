@@ -11,6 +11,7 @@ from typing import Optional
 import orjson
 import typer
 from rich.console import Console
+from rich.markup import escape
 from rich.table import Table
 
 from saidwhat.cli import app
@@ -24,7 +25,7 @@ app.add_typer(entities_app, name="entities")
 
 
 def _fail(exc: SaidwhatError) -> typer.Exit:
-    _err.print(f"[red]error[/red] {exc}", highlight=False)
+    _err.print(f"[red]error[/red] {escape(str(exc))}", highlight=False)
     return typer.Exit(code=2)
 
 

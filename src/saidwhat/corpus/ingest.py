@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 from rich.console import Console
+from rich.markup import escape
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn, TimeRemainingColumn
 
 from saidwhat.corpus.analyse import Outcome
@@ -172,8 +173,9 @@ def ingest(
                         yield result
 
             with _stop_on_ctrl_c() as stop:
+                stream = analyse_stream(chunked(work(), chunk_size), workers=workers, mode=mode)
                 try:
-                    for outcomes in analyse_stream(chunked(work(), chunk_size), workers=workers, mode=mode):
+                    for outcomes in stream:
                         for outcome in outcomes:
                             writer.add_outcome(outcome)
                             advance(outcome.size)
@@ -184,6 +186,8 @@ def ingest(
                 except KeyboardInterrupt:
                     # A second Ctrl-C: the batch being collected is dropped, never half-written.
                     report.interrupted = True
+                finally:
+                    stream.close()  # stops the workers now, also after a break
     report.seconds = time.perf_counter() - started
     return report
 
@@ -199,6 +203,6 @@ def print_report(report: IngestReport, db: str | Path, console: Console) -> None
         for source, reason in report.failure_examples:
             # Reader messages already name their source ("feed.jsonl:3: not valid JSON …").
             message = reason if reason.startswith(source) else f"{source}: {reason}"
-            console.print(f"  [red]failed[/red] {message}", markup=True, highlight=False)
+            console.print(f"  [red]failed[/red] {escape(message)}", highlight=False)
     if report.interrupted:
         console.print("[yellow]interrupted[/yellow]: everything committed is kept; run the same command again to resume")
