@@ -337,3 +337,50 @@ def test_no_entities_and_odd_spans_do_not_crash():
     resolved = Resolved(text, [(0, 2), (100, 120), (5, 5)])
     assert all(e.type != "PERSON" for e in resolved.table.entities)
     assert (0, 2) not in resolved.table.by_span
+
+
+def test_seed_surname_mislabelled_as_place_joins_the_person(seed):
+    resolved, _ = seed
+    blinken_mentions = [t for t in resolved.mention_texts("Antony Blinken") if t == "Blinken"]
+    # spaCy tags two of the six "Blinken" as GPE; all six belong to the person.
+    assert len(blinken_mentions) == resolved.text.count("Blinken") - 1
+    assert not any(e.name == "Blinken" for e in resolved.table.entities)
+
+
+WIRE = (
+    "WASHINGTON (Reuters) - The Securities and Exchange Commission sued two hedge funds on Tuesday. "
+    "The SEC said the funds hid losses from investors. A Reuters/Ipsos poll released on Monday found "
+    "most voters backed the move, and the poll showed support among many Democrats and some Republicans.\n"
+    "Senators Maria Lopez and Dan Whitfield welcomed the case. They said it was overdue. "
+    "The city of Phoenix, which hosts one of the funds, said it would cooperate."
+)
+
+
+def test_wire_acronym_group_pronoun_document_maker_and_quantified_generics():
+    text = WIRE
+    wanted = {
+        "sec": span_of(text, "The SEC"),
+        "poll": span_of(text, "the poll"),
+        "they": span_of(text, "They"),
+        "city": span_of(text, "The city of Phoenix"),
+        "democrats": span_of(text, "many Democrats"),
+        "republicans": span_of(text, "some Republicans"),
+    }
+    resolved = Resolved(text, wanted.values())
+    sec = resolved.named("Securities and Exchange Commission")
+    assert resolved.entity_at(wanted["sec"]) is sec
+    assert "SEC" in sec.aliases
+    maker = resolved.entity_at(wanted["poll"])
+    assert maker is not None and "Reuters" in maker.name
+    group = resolved.entity_at(wanted["they"])
+    assert group is not None and group.type == "GROUP" and group.name == "Maria Lopez and Dan Whitfield"
+    assert resolved.entity_at(wanted["city"]) is resolved.named("Phoenix")
+    assert resolved.entity_at(wanted["democrats"]) is None
+    assert resolved.entity_at(wanted["republicans"]) is None
+
+
+def test_resolution_is_deterministic_and_ids_are_dense():
+    first = Resolved(BUSINESS).table
+    second = Resolved(BUSINESS).table
+    assert [(e.id, e.name, e.type) for e in first.entities] == [(e.id, e.name, e.type) for e in second.entities]
+    assert first.by_span == second.by_span

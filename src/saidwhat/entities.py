@@ -591,8 +591,11 @@ class _Resolver:
     def producer(self, document: Token) -> _Entity | None:
         """Who made "a USA TODAY analysis", "a study by the Tax Foundation", "Reuters' poll"."""
         for child in document.children:
-            if child.dep_ in ("poss", "compound", "nmod") and child.i in self.entity_of_token:
-                return self.entity_of_token[child.i]
+            if child.dep_ in ("poss", "compound", "nmod"):
+                # "a Reuters/Ipsos poll": the maker may sit anywhere in the modifier.
+                for token in child.subtree:
+                    if token.i in self.entity_of_token:
+                        return self.entity_of_token[token.i]
             if child.dep_ == "prep" and child.lower_ in ("from", "by"):
                 for obj in child.children:
                     if obj.i in self.entity_of_token:
