@@ -537,6 +537,14 @@ def test_named_addressees_and_the_subject_of_said_of_are_targets():
     assert said_of.target == "Clinton"
 
 
+def test_object_pronouns_of_evaluative_acts_are_targets_for_the_entity_stage():
+    text = "Warren grilled the chief executive, then accused him of misleading investors. He told me it was unfair."
+    accused = context_of(text, cue="accused", source="Warren", content="of misleading investors")
+    assert (accused.act, accused.target) == ("ACCUSE", "him")
+    told = context_of(text, cue="told", source="He", content="it was unfair")
+    assert told.target is None, "a pronoun addressee of a plain statement is not a target"
+
+
 def test_a_weekday_is_never_a_target():
     text = "Clinton called on Howard Dean Wednesday to apologize for the remark."
     found = context_of(text, cue="called on", source="Clinton", content="to apologize for the remark")

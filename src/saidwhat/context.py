@@ -73,6 +73,8 @@ ADDRESSING_ACTS = frozenset(
     {SpeechAct.WARN, SpeechAct.REQUEST, SpeechAct.QUESTION, SpeechAct.PROMISE, SpeechAct.STATEMENT,
      SpeechAct.REJECT, SpeechAct.AGREE, SpeechAct.DENY, SpeechAct.CLAIM, SpeechAct.ADMIT}
 )  # fmt: skip
+# Object pronouns an evaluative act can target; the entity stage resolves them to their antecedent.
+_PERSONAL_OBJECTS = frozenset({"him", "her", "them"})
 # Participles that set the scene of a statement ("Speaking with the Times on Saturday, ...").
 SCENE_VERBS = frozenset({"speak", "talk", "address", "testify", "appear", "write", "interview", "post", "respond", "answer"})
 REPORTING_VERBS = frozenset({"report", "write", "say", "publish", "reveal", "learn", "cite", "quote", "tell", "note", "add"})
@@ -655,7 +657,12 @@ def _target(
         # The object of an evaluative cue may open its content ("accused [Hamas of backing out]").
         direct_object = candidate.head.i == head.i and candidate.dep_ in ("dobj", "npadvmod")
         allowed_inside = inside_content_ok or (direct_object and act in EVALUATIVE_ACTS)
-        if candidate.i in (source if allowed_inside else blocked) or candidate.pos_ == "PRON":
+        if candidate.i in (source if allowed_inside else blocked):
+            continue
+        if candidate.pos_ == "PRON":
+            # "accused him of …": the entity stage resolves the pronoun; other pronouns are no target.
+            if act in EVALUATIVE_ACTS and candidate.lower_ in _PERSONAL_OBJECTS:
+                return _char_span([candidate])
             continue
         if candidate.i in cue_tokens:  # "is drawing criticism": the noun is part of the cue
             continue
