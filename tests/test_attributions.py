@@ -383,3 +383,37 @@ def test_full_mode_contains_every_rules_attribution(seed_text):
     rules = {tuple(a.content[0]) for a in find_attributions(doc, mode="rules")}
     full = {tuple(a.content[0]) for a in find_attributions(doc, mode="full")}
     assert rules <= full
+
+
+# --- PolNeAR (skips when absent) ---------------------------------------------------------------
+
+
+@pytest.mark.polnear
+def test_polnear_dev_quotations_are_found_with_their_speaker(polnear_root):
+    """Direct quotations are what the rules are best at: most gold ones must be linked (content
+    overlap of half the shorter one and an overlapping source), and no span may leave the text."""
+    from saidwhat.eval.brat import read_split
+
+    linked = total = 0
+    for gold_article in read_split(polnear_root, "dev")[:24]:
+        text = gold_article.text
+        found = find_attributions(load_model()(text), mode="rules")
+        for attribution in found:
+            for start, end in attribution.content + (attribution.cue or []) + (attribution.source or []):
+                assert 0 <= start < end <= len(text)
+        for gold in gold_article.attributions:
+            if not gold.content or not gold.source or text[gold.content[0][0]] not in "“\"":
+                continue
+            total += 1
+            gold_content, gold_source = _chars_of(gold.content), _chars_of(gold.source)
+            linked += any(
+                len(_chars_of(a.content) & gold_content) * 2 >= min(len(gold_content), len(_chars_of(a.content)))
+                and _chars_of(a.source) & gold_source
+                for a in found
+            )
+    assert total >= 10
+    assert linked / total >= 0.6
+
+
+def _chars_of(spans) -> set[int]:
+    return {i for start, end in spans or [] for i in range(start, end)}
