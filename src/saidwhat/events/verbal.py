@@ -525,9 +525,13 @@ def _names_someone(noun: Token) -> bool:
 
 
 _ACTOR_NOUNS = {
-    "government", "official", "leader", "president", "minister", "rebel", "group", "party", "army", "force",
+    "government", "official", "leader", "president", "minister", "rebel", "group", "party", "army",
     "police", "court", "council", "authority", "regime", "country", "state", "people", "ally", "neighbor",
     "neighbour", "opposition", "militant", "administration", "partner", "counterpart", "worker", "citizen",
+    "mediator", "negotiator", "protester", "demonstrator", "activist", "lawmaker", "senator", "union",
+    "committee", "agency", "ministry", "organization", "organisation", "coalition", "faction", "insurgent",
+    "diplomat", "envoy", "spokesman", "spokeswoman", "judge", "prosecutor",
+    "company", "firm", "bank", "regulator", "employer", "resident", "voter", "student", "teacher", "doctor",
 }
 
 
