@@ -8,7 +8,7 @@ from collections import Counter
 import pytest
 
 from saidwhat.models import SpeechAct
-from saidwhat.speech_acts import LEXICON, LEXICON_BY_ACT, classify, lemmatize_word, normalize_cue
+from saidwhat.speech_acts import LEXICON, LEXICON_BY_ACT, classify, lemmatize_word, lookup, normalize_cue
 from tests.conftest import ROOT
 
 A = SpeechAct
@@ -162,6 +162,15 @@ def test_normalize_drops_fillers_and_reports_negation():
     assert normalize_cue("was asked") == ("be ask", False)
 
 
+def test_every_cue_the_attribution_finder_detects_has_an_act():
+    """The finder's detection lexicon (cues.py) and this typing lexicon must not drift apart."""
+    from saidwhat import cues
+
+    lemmas = set(cues.CUE_VERBS) | set(cues.CUE_NOUNS) | {" ".join(words) for words in cues.PHRASAL_CUES}
+    untyped = sorted(lemma for lemma in lemmas if lookup(normalize_cue(lemma)[0]) is None)
+    assert untyped == []
+
+
 def test_lexicon_is_large_and_each_phrase_has_one_act():
     counts = Counter(phrase for phrases in LEXICON_BY_ACT.values() for phrase in phrases)
     assert [phrase for phrase, n in counts.items() if n > 1] == []
@@ -179,7 +188,6 @@ def test_every_act_is_documented():
 def test_lexicon_covers_most_polnear_train_cues(polnear_root):
     """Share of gold cue occurrences (with letters) that the lexicon types without falling back."""
     from saidwhat.eval.brat import read_split
-    from saidwhat.speech_acts import lookup
 
     if not (polnear_root / "train" / "text").is_dir():
         pytest.skip("PolNeAR train split not present")

@@ -37,7 +37,7 @@ LEXICON_BY_ACT: dict[SpeechAct, tuple[str, ...]] = {
         "open up about", "reflect", "liken", "compare", "contrast", "frame", "word", "phrase", "put forth",
         "break the news", "seem", "appear", "seem to", "appear to", "remind", "identify",
         "name", "release", "utter", "recite", "pitch", "quick to point out", "suggestion", "statement",
-        "remarks", "comments", "response to", "in response to", "go on record",
+        "remarks", "comments", "response to", "in response to", "announcement", "mean", "go on record",
     ),
     A.CLAIM: (
         "claim", "insist", "argue", "maintain", "assert", "contend", "counter", "posit", "aver",
@@ -45,7 +45,7 @@ LEXICON_BY_ACT: dict[SpeechAct, tuple[str, ...]] = {
         "boast about", "brag", "brag about", "trumpet", "purport", "protest", "make the case",
         "make the argument", "reason", "allege that", "swear that", "be adamant", "be clear about",
         "make no secret of", "take credit for", "make the point", "double down on",
-        "assertion", "argument", "contention", "insistence",
+        "assertion", "argument", "contention", "insistence", "theorize", "theorise",
     ),
     A.ACCUSE: (
         "accuse", "blame", "allege", "charge", "fault", "implicate", "indict", "sue", "hold responsible",
@@ -72,7 +72,7 @@ LEXICON_BY_ACT: dict[SpeechAct, tuple[str, ...]] = {
         "take exception to", "find fault with", "pour scorn on", "heap scorn on", "scorn",
         "lash into", "round on", "turn on", "hit at", "fire at", "jab at", "poke fun at", "make fun of",
         "lambast", "besmirch", "impugn", "criticism", "criticism of", "critic of",
-        "single out", "attack on", "attacks on", "be critical", "draw a contrast with",
+        "single out", "attack on", "attacks on", "be critical", "draw a contrast with", "brand",
     ),
     A.DENY: (
         "deny", "dispute", "refute", "rebut", "contradict", "contest", "disavow", "disclaim",
@@ -80,7 +80,7 @@ LEXICON_BY_ACT: dict[SpeechAct, tuple[str, ...]] = {
         "plead not guilty", "disown", "deny wrongdoing", "deny the allegation", "deny the allegations",
         "deny the claim", "deny the report", "deny any wrongdoing", "walk back", "downplay",
         "play down", "distance from", "distance oneself from", "distance himself from",
-        "distance herself from", "distance themselves from",
+        "distance herself from", "distance themselves from", "denial",
     ),
     A.REJECT: (
         "reject", "refuse", "dismiss", "rule out", "decline", "turn down", "rebuff", "spurn",
@@ -94,6 +94,7 @@ LEXICON_BY_ACT: dict[SpeechAct, tuple[str, ...]] = {
     A.THREATEN: (
         "threaten", "menace", "issue a threat", "issue an ultimatum", "intimidate", "blackmail",
         "vow revenge", "vow retaliation", "threaten to", "promise retaliation", "warn of retaliation",
+        "threat", "threats",
     ),
     A.WARN: (
         "warn", "caution", "alert", "forewarn", "raise concern", "raise concerns", "raise the alarm",
@@ -124,13 +125,14 @@ LEXICON_BY_ACT: dict[SpeechAct, tuple[str, ...]] = {
         "recognise", "own up", "own up to", "come clean", "accept responsibility",
         "take responsibility", "claim responsibility", "apologize", "apologise", "apologize for",
         "plead guilty", "verify", "corroborate", "validate", "admit to", "acknowledge that",
-        "express regret", "regret", "accept blame", "take the blame", "fess up",
+        "express regret", "regret", "accept blame", "take the blame", "fess up", "admission",
+        "acknowledgement", "acknowledgment",
     ),
     A.PROMISE: (
         "promise", "pledge", "vow", "swear", "guarantee", "commit", "commit to", "assure",
         "reassure", "offer", "undertake", "swear to", "give one's word", "give his word",
         "give her word", "resolve", "offer to", "make a commitment", "make a pledge", "make a promise",
-        "vow to", "pledge to", "promise to",
+        "vow to", "pledge to", "promise to", "assurance", "assurances",
     ),
     A.PRAISE: (
         "praise", "hail", "laud", "thank", "commend", "applaud", "compliment", "congratulate",
@@ -179,7 +181,7 @@ LEXICON_BY_ACT: dict[SpeechAct, tuple[str, ...]] = {
         "believe in", "have faith", "agonize", "doubt that", "be skeptical that", "be certain that",
         "notice", "take the view", "hold the view", "be of the view", "remain confident",
         "worried", "worried about", "confident", "convinced", "afraid", "count on", "relish",
-        "enjoy", "view of", "views", "views of", "belief", "the idea",
+        "enjoy", "view of", "views", "views of", "belief", "the idea", "idea", "notion",
     ),
     A.INTEND: (
         "want", "plan", "intend", "seek", "aim", "mean to", "try", "attempt", "strive", "endeavor",
