@@ -75,6 +75,10 @@ SUN = dt.date(2025, 1, 12)
         ("12 September 2016", WED, "2016-09-12", "day"),
         ("Monday, Sept. 12, 2016", WED, "2016-09-12", "day"),
         ("March 2019", WED, "2019-03", "month"),
+        ("Jan 20", WED, "2025-01-20", "day"),  # UK and online style: no abbreviation dot
+        ("20 Sep 2016", WED, "2016-09-20", "day"),
+        ("Wednesday 8 January 2025", WED, "2025-01-08", "day"),
+        ("Jan", WED, None, None),
         ("in 2019", WED, "2019", "year"),
         ("since 1998", WED, "1998", "year"),
         ("2025-01-03", WED, "2025-01-03", "day"),

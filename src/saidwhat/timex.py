@@ -46,6 +46,8 @@ _MONTH = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
     r"|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.)"
 )
+# Before a day number an abbreviation may drop its dot ("Jan 20", "20 Sep 2016").
+_MONTH_BY_DAY = rf"(?:{_MONTH}|(?:Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\b)"
 _WEEKDAY = (
     r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday"
     r"|(?:Mon|Tues|Tue|Wed|Thurs|Thur|Thu|Fri|Sat|Sun)\.)"
@@ -61,8 +63,8 @@ _PREP = r"(?i:in|since|during|until|by|from|of|early|late|mid-?)\s+"
 # (name, regex). The group "core" (when present) is the expression's span, so "in March" gives
 # "March". Names of months and weekdays are case-sensitive; function words are matched either case.
 _PATTERNS: list[tuple[str, str]] = [
-    ("full_date", rf"(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH})\s+(?P<day>{_DAYNUM})\b(?:,?\s+(?P<year>{_YEAR})\b)?"),
-    ("uk_date", rf"\b(?:{_WEEKDAY},?\s+)?(?P<day>{_DAYNUM})\s+(?:of\s+)?(?P<month>{_MONTH})(?:,?\s+(?P<year>{_YEAR})\b)?"),
+    ("full_date", rf"(?:{_WEEKDAY},?\s+)?(?P<month>{_MONTH_BY_DAY})\s+(?P<day>{_DAYNUM})\b(?:,?\s+(?P<year>{_YEAR})\b)?"),
+    ("uk_date", rf"\b(?:{_WEEKDAY},?\s+)?(?P<day>{_DAYNUM})\s+(?:of\s+)?(?P<month>{_MONTH_BY_DAY})(?:,?\s+(?P<year>{_YEAR})\b)?"),
     ("iso_date", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>0[1-9]|1[0-2])-(?P<day>0[1-9]|[12]\d|3[01])\b"),
     ("month_year", rf"(?P<month>{_MONTH}),?\s+(?:of\s+)?(?P<year>{_YEAR})\b"),
     ("shifted_month", rf"\b(?P<shift>(?i:last|this|next|early|late|mid-?))\s*(?P<month>{_MONTH})(?![\w-])"),
