@@ -558,6 +558,11 @@ class _Resolver:
             return None, "nominal"  # "many Democrats", "one Republican", "fellow physicians": generic
         entity = self.entity_of_token.get(root.i)
         kind = "pronoun" if root.pos_ == "PRON" else ("name" if root.pos_ == "PROPN" else "nominal")
+        if entity is not None and entity.type in ("GPE", "NORP"):
+            # "Tulsa police Chief Chuck Jordan" parsed with the place on top: the person is meant.
+            people = [self.entity_of_token[t.i] for t in span if self.entity_of_token.get(t.i, entity).type == "PERSON"]
+            if people:
+                return people[-1], "name"
         # "Mr. Grassley and Mr. Leahy": a coordination of entities is a group of them.
         conjuncts = [entity] if entity is not None else []
         for token in root.conjuncts:
