@@ -19,7 +19,7 @@ from saidwhat.model.tags import Chunk, chunks
 from saidwhat.records import FoundAttribution, Span
 
 # How far (in sentence boundaries) a piece may sit from its cue.
-MAX_SENTENCES_AWAY = {"SOURCE": 1, "CONTENT": 2}
+MAX_SENTENCES_AWAY = {"SOURCE": 1, "CONTENT": 1}
 _SENTENCE_COST = 40
 _LINK_BONUS = 60
 # Dependents of a cue that stand in for a role the CRF left empty (see _untagged_dependent).
