@@ -63,12 +63,12 @@ _OBJECT_SPEECH = _frames(
 _BELIEF = _frames(
     "believe think feel know fear hope expect suspect doubt worry reckon assume figure guess "
     "understand realize realise recognize recognise consider conclude wonder imagine trust "
-    "acknowledge find see view",
+    "acknowledge find view",
     "belief",
     weight=0.6,
 )
 _INTENT = _frames(
-    "want plan intend seek aim wish prefer hope mean", "intent", infinitive=True, obj=True, weight=0.6
+    "want plan intend seek aim wish prefer hope", "intent", infinitive=True, obj=True, weight=0.6
 )
 
 # Documents, polls and media "say", "show", "find".
