@@ -7,11 +7,13 @@ attribution finder; the end-to-end tests at the bottom run the whole engine on t
 from __future__ import annotations
 
 import datetime as dt
+import random
 from dataclasses import dataclass
 
 import pytest
 
 from saidwhat.context import find_context
+from saidwhat.models import SpeechAct
 from saidwhat.nlp import load_model
 from saidwhat.records import FoundAttribution, StatementContext
 from tests.conftest import assert_spans_valid
@@ -211,6 +213,30 @@ def test_cueless_continuation_is_a_plain_statement(seed_text):
     start, end = span_of(seed_text, "Israel, on various occasions, has offered safe passage")
     context = find_context(doc, FoundAttribution(content=[(start, end)], kind="direct", continues=0), SEED_PUBLISHED)
     assert context == StatementContext(speech_act="STATEMENT")
+
+
+def test_arbitrary_spans_never_crash_and_results_index_the_text(seed_text):
+    """Whatever spans an upstream stage hands over (odd, overlapping, empty-ish), context is computed
+    and every span it returns lies inside the text."""
+    doc = load_model()(seed_text)
+    rng = random.Random(7)
+    for _ in range(300):
+        spans = []
+        for _ in range(3):
+            start = rng.randrange(0, len(seed_text) - 1)
+            spans.append((start, min(len(seed_text), start + rng.randrange(1, 60))))
+        content, cue, source = spans
+        attribution = FoundAttribution(
+            content=[content], kind=rng.choice(["direct", "indirect", "mixed"]), cue=[cue],
+            source=rng.choice([[source], None]), cue_lemma=rng.choice([None, "say", "accuse", "xyzzy"]),
+        )
+        context = find_context(doc, attribution, rng.choice([None, SEED_PUBLISHED]))
+        assert context.speech_act in {act.value for act in SpeechAct}
+        found = [context.target, context.place, context.venue, *context.via]
+        found += [[context.time.span]] if context.time else []
+        for spans_found in found:
+            for start, end in spans_found or []:
+                assert 0 <= start < end <= len(seed_text)
 
 
 # --- own articles: wire, UK, sport, business, courts, science ---------------------------------
