@@ -190,3 +190,18 @@ def test_week_value_uses_iso_weeks_across_year_ends():
 )
 def test_capitalized_ordinary_words_inside_a_sentence_are_names_not_times(text, expected):
     assert [text[s:e] for s, e in (ref.span for ref in find_timexes(text, WED))] == expected
+
+
+def test_random_text_never_raises_and_spans_stay_inside():
+    import random
+
+    rng = random.Random(11)
+    pieces = ["Jan.", "Jan", "20", "31", "Feb. 30", "Tuesday", "last", "week", "ago", "2019", "in", "on", "at",
+              "3 p.m.", "13:00", "noon", "weekend", "May", "may", ",", "—", "“", "9999", "0", "Sept. 31, 2016"]
+    for _ in range(500):
+        text = " ".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        for published in (None, WED, dt.date(2024, 2, 29)):
+            for ref in find_timexes(text, published):
+                assert 0 <= ref.span[0] < ref.span[1] <= len(text)
+                assert ref.granularity in {"time", "day", "week", "month", "year", "unresolved"}
+                assert (ref.value is None) == (ref.granularity == "unresolved")
