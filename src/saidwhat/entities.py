@@ -189,26 +189,32 @@ class _Resolver:
         self.assign(mention, entity)
 
     def find_groups(self) -> None:
-        """Coordinated names ("Mr. Grassley and Mr. Leahy") are also a group "they" can refer to."""
+        """Coordinated names ("Mr. Grassley and Mr. Leahy", "China and the United States") are also
+        a group that "they" or "which" can refer to."""
         for mention, entity in list(self.assigned):
             token = self.doc[mention.head]
             if mention.kind != "name" or token.dep_ == "conj":
                 continue
-            members = [entity]
-            for conjunct in token.conjuncts:
-                other = self.entity_of_token.get(conjunct.i)
-                if other is not None and other not in members:
-                    members.append(other)
-            if len(members) > 1 and all(m.type == "PERSON" for m in members):
+            members = self.coordinated(token)
+            if len(members) > 1 and len({m.type for m in members}) == 1 and entity.type in ("PERSON", "GPE", "ORG"):
                 last = max(token.conjuncts, key=lambda t: t.i)
-                span = self.doc[token.left_edge.i if token.left_edge.i >= mention.head - 3 else token.i : last.i + 1]
+                end = last.idx + len(last.text)
                 group_mention = Mention(
-                    start=min(mention.start, span.start_char), end=span.end_char, text=span.text, kind="name",
+                    start=mention.start, end=end, text=self.text[mention.start : end], kind="name",
                     head=mention.head, sentence=mention.sentence, role=mention.role, label="GROUP",
                     quote=mention.quote, derived=True,
                 )
-                group_mention.text = self.text[group_mention.start : group_mention.end]
                 self.assign(group_mention, self.group(members))
+
+    def coordinated(self, token: Token, within: tuple[int, int] | None = None) -> list[_Entity]:
+        """The entities of a word and its conjuncts, in order, each once."""
+        members: list[_Entity] = []
+        for word in [token, *token.conjuncts]:
+            entity = self.entity_of_token.get(word.i)
+            inside = within is None or within[0] <= word.idx < within[1]
+            if entity is not None and entity not in members and not entity.members and inside:
+                members.append(entity)
+        return members
 
     def resolve_headline_name(self, mention: Mention) -> None:
         words = name_tokens(mention.text)
@@ -404,7 +410,10 @@ class _Resolver:
 
     def resolve_relative(self, mention: Mention) -> None:
         antecedent = relative_antecedent(self.doc[mention.head])
-        entity = self.entity_of_noun(antecedent) if antecedent is not None else None
+        if antecedent is None:
+            return
+        members = self.coordinated(antecedent)
+        entity = self.group(members) if len(members) > 1 else self.entity_of_noun(antecedent)
         if entity is not None:
             self.assign(mention, entity)
 
@@ -564,11 +573,7 @@ class _Resolver:
             if people:
                 return people[-1], "name"
         # "Mr. Grassley and Mr. Leahy": a coordination of entities is a group of them.
-        conjuncts = [entity] if entity is not None else []
-        for token in root.conjuncts:
-            other = self.entity_of_token.get(token.i)
-            if other is not None and other not in conjuncts and start <= token.idx < end:
-                conjuncts.append(other)
+        conjuncts = self.coordinated(root, (start, end))
         if len(conjuncts) > 1:
             return self.group(conjuncts), "name"
         if entity is not None:
