@@ -144,6 +144,13 @@ def test_article_voice_acts(text, event_type, actor, recipient, mode):
         assert event["mode"] == [mode]
 
 
+def test_dates_of_reported_acts():
+    _, events = events_of("Iran on Tuesday threatened to shell Iraqi towns near Basra.", published="2024-05-02")
+    assert find(events, "THREATEN", "Iran")["date"] == "2024-04-30"
+    _, events = events_of("Chile rejected the offer, which Peru made on Monday.", published="2024-05-02")
+    assert find(events, "REJECT", "Chile")["date"] == "2024-05-02", "Monday dates Peru's offer, not the rejection"
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -24,6 +24,7 @@ content with spans), ``via`` (the outlet/document chain), ``statementId``, ``art
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from spacy.tokens import Doc
@@ -40,6 +41,7 @@ from saidwhat.events.verbal import (
 from saidwhat.errors import InputError
 from saidwhat.models import Article, EntityPart, SpeechAct, Statement
 from saidwhat.nlp import load_model
+from saidwhat.timex import find_timexes
 from saidwhat.records import Span
 
 CODEBOOK = "PLOVER draft 0.8 (2021-09-17)"
@@ -110,7 +112,7 @@ def events_for_article(article: Article, doc: Doc | None = None) -> list[dict]:
     for index, act in enumerate(acts):
         if index in used or _inside_direct_quote(act.trigger, article.statements):
             continue
-        events.append(_from_act(article, act, _statement_reporting(act, article.statements)))
+        events.append(_from_act(article, act, _statement_reporting(act, article.statements), _act_date(doc, act, article)))
     events.sort(key=lambda e: e["textInfo"]["trigger"][0][0] if e["textInfo"]["trigger"] else 0)
     for number, event in enumerate(events, start=1):
         event["id"] = f"{article.id}-ev{number}"
@@ -178,7 +180,23 @@ def _from_statement(
     return _record(article, event, mode, actor, recipient, trigger, place, statement, act)
 
 
-def _from_act(article: Article, act: VerbalAct, reporting: Statement | None) -> dict:
+def _act_date(doc: Doc, act: VerbalAct, article: Article) -> str | None:
+    """The day a time expression attached to the trigger gives ("Iran on Tuesday threatened …")."""
+    published = dt.date.fromisoformat(article.published) if article.published else None
+    trigger = doc[act.governs[0]]
+    for ref in find_timexes(doc.text, published, start=act.sentence[0], end=act.sentence[1], prefer_past=True):
+        span = doc.char_span(*ref.span, alignment_mode="expand")
+        if span is None or not ref.value or not _FULL_DATE.match(ref.value):
+            continue
+        node = span.root
+        while node.head.i != node.i and node.pos_ not in {"VERB", "AUX"}:
+            node = node.head
+        if node.i == trigger.i:
+            return ref.value[:10]
+    return None
+
+
+def _from_act(article: Article, act: VerbalAct, reporting: Statement | None, date: str | None) -> dict:
     actor = [_span_entity(article, span) for span in act.actor]
     speaks_for_itself = not act.actor or all(
         article.text[start:end].lower() in _PRONOUNS for start, end in act.actor
@@ -187,7 +205,10 @@ def _from_act(article: Article, act: VerbalAct, reporting: Statement | None) -> 
         actor = [_entity_object(article, reporting.source)]
     recipient = [_span_entity(article, span) for span in act.recipient]
     place = _span_entity(article, act.place) if act.place else None
-    return _record(article, act.event, act.mode, actor, recipient, [act.trigger], place, reporting, act)
+    record = _record(article, act.event, act.mode, actor, recipient, [act.trigger], place, reporting, act)
+    if date is not None:
+        record["date"] = date
+    return record
 
 
 def _record(
