@@ -88,7 +88,7 @@ _TITLE_WORDS = frozenset(
 )
 # Dependents that open a clause of their own: nothing inside them belongs to the cue's frame.
 _CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "csubj", "parataxis"})
-_FRAME_DEPS = frozenset({"npadvmod", "prep", "advmod", "agent", "dative", "dobj", "advcl", "obl", "tmod", "attr"})
+_FRAME_DEPS = frozenset({"npadvmod", "prep", "advmod", "agent", "dative", "dobj", "advcl", "attr"})
 
 
 def find_context(doc: Doc, attribution: FoundAttribution, published: dt.date | None) -> StatementContext:
