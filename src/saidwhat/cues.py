@@ -39,7 +39,7 @@ _SPEECH = _frames(
     "admit acknowledge concede confirm deny reveal disclose note observe remark stress emphasize "
     "reiterate repeat recall reply respond answer retort counter testify tweet post write "
     "suggest hint indicate imply predict forecast warn caution complain lament boast brag joke quip "
-    "concede charge agree estimate report mention conclude signal acknowledge assure inform remind "
+    "charge agree estimate report mention conclude signal assure inform remind "
     "tout proclaim shout yell scream cry whisper murmur mutter vow pledge promise swear threaten "
     "guarantee reassure speculate theorize muse concur add continue",
     "speech",
@@ -53,7 +53,7 @@ _OBJECT_SPEECH = _frames(
     "accuse blame criticize criticise slam blast condemn denounce decry attack mock ridicule praise "
     "hail laud thank applaud commend endorse back support defend oppose dismiss deny dispute "
     "question challenge call urge ask demand describe label brand dub characterize welcome "
-    "announce propose recommend order predict cite describe",
+    "announce propose recommend order predict cite",
     "speech",
     obj=True,
     weight=0.65,
