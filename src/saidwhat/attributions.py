@@ -81,8 +81,10 @@ def _chars(spans: Iterable[Span] | None) -> set[int]:
     return {i for start, end in spans or () for i in range(start, end)}
 
 
-def _overlap_share(a: Iterable[Span] | None, b: Iterable[Span] | None) -> float:
+def _overlap_share(a: list[Span] | None, b: list[Span] | None) -> float:
     """Overlap of two contents as a share of the shorter one."""
+    if not a or not b or a[0][0] >= b[-1][1] or b[0][0] >= a[-1][1]:
+        return 0.0  # disjoint extents: the common case, decided without building character sets
     chars_a, chars_b = _chars(a), _chars(b)
     if not chars_a or not chars_b:
         return 0.0
