@@ -149,7 +149,7 @@ def _governors(chunk: Chunk, tokens: Sequence[Token]) -> tuple[set[int], set[int
     governors: set[int] = set()
     for i in range(chunk.start, chunk.end):
         token = tokens[i]
-        if token.head.i not in members or token.head is token:
+        if token.head.i not in members or token.head.i == token.i:
             governors.update(ancestor.i for ancestor in token.ancestors)
     return governors, members
 

@@ -30,6 +30,10 @@ SPEECH_LEMMAS = frozenset(
 _MAX_PATH = 12
 
 
+# Levels whose words count as cues when the parse is walked up to the nearest cue.
+_CUE_LIKE_LEVELS = frozenset({"high", "mid", "speech"})
+
+
 @dataclass(frozen=True)
 class CueLexicon:
     """lemma -> share of its training occurrences tagged as (part of) a cue."""
@@ -47,9 +51,6 @@ class CueLexicon:
         if rate >= 0.05:
             return "low"
         return "speech" if lemma in SPEECH_LEMMAS else "none"
-
-    def is_cue_like(self, lemma: str) -> bool:
-        return self.level(lemma) in ("high", "mid", "speech")
 
 
 def _bucket(value: int, edges: Sequence[int]) -> str:
@@ -105,20 +106,20 @@ def _is_quote(text: str) -> bool:
     return text in OPEN_QUOTES or text in CLOSE_QUOTES or text in AMBIGUOUS_QUOTES
 
 
-def _path_to_cue(token: Token, lexicon: CueLexicon) -> tuple[str, str, str, int] | None:
-    """Walk up from ``token`` to the nearest cue-like ancestor: (its lemma level, the dep under it, the dep
-    path's last two steps, depth). None when no ancestor is cue-like."""
+def _path_to_cue(i: int, head: Sequence[int], dep: Sequence[str], level: Sequence[str]) -> tuple[str, str, str, int] | None:
+    """Walk up from doc token ``i`` to the nearest cue-like ancestor: (its lemma level, the dep under it,
+    the dep path's last two steps, depth). None when no ancestor is cue-like. The root counts as its
+    own head, so a cue-like root verb gets the path (level, "ROOT", "ROOT", 1)."""
     deps: list[str] = []
-    current = token
+    current = i
     for depth in range(1, _MAX_PATH + 1):
-        head = current.head
-        if head is current:
+        up = head[current]
+        deps.append(dep[current])
+        if level[up] in _CUE_LIKE_LEVELS:
+            return level[up], dep[current], ">".join(deps[-2:]), depth
+        if up == current:
             return None
-        deps.append(current.dep_)
-        if lexicon.is_cue_like(head.lemma_.lower()):
-            tail = ">".join(deps[-2:])
-            return lexicon.level(head.lemma_.lower()), current.dep_, tail, depth
-        current = head
+        current = up
     return None
 
 
@@ -129,10 +130,21 @@ def doc_features(doc: Doc, tokens: Sequence[Token], lexicon: CueLexicon) -> list
     text = doc.text
     quoted = _quote_states(tokens)
     before_quote, after_quote = _quote_distances(tokens)
+    # Per doc token (indexed by token.i): read each spaCy attribute once.
+    d_lemma = [t.lemma_.lower() for t in doc]
+    levels = {lm: lexicon.level(lm) for lm in set(d_lemma)}
+    d_level = [levels[lm] for lm in d_lemma]
+    d_dep = [t.dep_ for t in doc]
+    d_pos = [t.pos_ for t in doc]
+    d_head = [t.head.i for t in doc]
+    d_kids: list[set[str]] = [set() for _ in doc]
+    for j, up in enumerate(d_head):
+        if up != j and d_dep[j] in _CUE_CHILD_DEPS:
+            d_kids[up].add(d_dep[j])
     lower = [t.lower_ for t in tokens]
-    lemma = [t.lemma_.lower() for t in tokens]
     tag = [t.tag_ for t in tokens]
-    level = [lexicon.level(lm) for lm in lemma]
+    lemma = [d_lemma[t.i] for t in tokens]
+    level = [d_level[t.i] for t in tokens]
 
     sentence_facts: dict[int, tuple[str, str, int, bool]] = {}
     sentence_start = [0] * len(doc)
@@ -140,7 +152,7 @@ def doc_features(doc: Doc, tokens: Sequence[Token], lexicon: CueLexicon) -> list
         sentence_start[sent.start : sent.end] = [sent.start] * (sent.end - sent.start)
         has_quote = any(_is_quote(t.text) for t in sent)
         best = max(
-            (lexicon.rates.get(t.lemma_.lower(), 0.0) for t in sent if t.pos_ in ("VERB", "AUX", "NOUN", "ADP")),
+            (lexicon.rates.get(d_lemma[j], 0.0) for j in range(sent.start, sent.end) if d_pos[j] in _SENTENCE_CUE_POS),
             default=0.0,
         )
         opens_paragraph = sent.start == 0 or "\n" in text[doc[sent.start - 1].idx : sent[0].idx]
@@ -151,21 +163,23 @@ def doc_features(doc: Doc, tokens: Sequence[Token], lexicon: CueLexicon) -> list
             opens_paragraph,
         )
 
-    nearest_cue = _nearest_cue_offsets(doc, lexicon, sentence_start)
+    nearest_cue = _nearest_cue_offsets(d_level, sentence_start)
     features: list[list[str]] = []
     n = len(tokens)
     for i, token in enumerate(tokens):
-        start = sentence_start[token.i]
+        ti = token.i
+        start = sentence_start[ti]
         sent_quote, sent_cue, sent_end, opens_paragraph = sentence_facts[start]
-        in_sent = token.i - start
-        head = token.head
+        in_sent = ti - start
+        up = d_head[ti]
+        dep, head_lemma, head_level = d_dep[ti], d_lemma[up], d_level[up]
         f = [
             "bias",
             "w=" + lower[i],
             "lm=" + lemma[i],
             "t=" + tag[i],
-            "p=" + token.pos_,
-            "d=" + token.dep_,
+            "p=" + d_pos[ti],
+            "d=" + dep,
             "sh=" + token.shape_[:4],
             "cl=" + level[i],
             "q=" + str(quoted[i]),
@@ -173,27 +187,26 @@ def doc_features(doc: Doc, tokens: Sequence[Token], lexicon: CueLexicon) -> list
             "qa=" + _bucket(after_quote[i], (1, 2, 4, 8, 20)),
             "sq=" + sent_quote,
             "sc=" + sent_cue,
-            "hl=" + head.lemma_.lower(),
-            "hd=" + head.dep_,
-            "hp=" + head.pos_,
-            "hcl=" + lexicon.level(head.lemma_.lower()),
-            "d|hcl=" + token.dep_ + "|" + lexicon.level(head.lemma_.lower()),
-            "d|hl=" + token.dep_ + "|" + head.lemma_.lower(),
+            "hl=" + head_lemma,
+            "hd=" + d_dep[up],
+            "hp=" + d_pos[up],
+            "hcl=" + head_level,
+            "d|hcl=" + dep + "|" + head_level,
+            "d|hl=" + dep + "|" + head_lemma,
             "ss=" + ("1" if in_sent == 0 else "0"),
-            "se=" + ("1" if token.i == sent_end - 1 else "0"),
+            "se=" + ("1" if ti == sent_end - 1 else "0"),
             "sp=" + _bucket(in_sent, (0, 1, 3, 6, 12, 25)),
             "ps=" + ("1" if opens_paragraph else "0"),
             "e=" + (token.ent_iob_ + token.ent_type_ if token.ent_type_ else "O"),
         ]
-        offset = nearest_cue[token.i]
+        offset = nearest_cue[ti]
         if offset is None:
             f.append("nc=none")
         else:
             f.append("nc=" + ("-" if offset < 0 else "+") + _bucket(abs(offset), (0, 1, 2, 4, 8, 16)))
-        if token.pos_ in ("VERB", "AUX"):
-            kids = sorted({child.dep_ for child in token.children if child.dep_ in _CUE_CHILD_DEPS})
-            f.append("vkids=" + "+".join(kids))
-        path = _path_to_cue(token, lexicon)
+        if d_pos[ti] in ("VERB", "AUX"):
+            f.append("vkids=" + "+".join(sorted(d_kids[ti])))
+        path = _path_to_cue(ti, d_head, d_dep, d_level)
         if path is None:
             f.append("path=none")
         else:
@@ -206,9 +219,8 @@ def doc_features(doc: Doc, tokens: Sequence[Token], lexicon: CueLexicon) -> list
                 "pd|q=" + dep_under + "|" + str(quoted[i]),
             ]
         if level[i] != "none":
-            kids = sorted({child.dep_ for child in token.children if child.dep_ in _CUE_CHILD_DEPS})
-            f.append("kids=" + "+".join(kids))
-            f.append("cl|d=" + level[i] + "|" + token.dep_)
+            f.append("kids=" + "+".join(sorted(d_kids[ti])))
+            f.append("cl|d=" + level[i] + "|" + dep)
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:
@@ -226,12 +238,13 @@ def doc_features(doc: Doc, tokens: Sequence[Token], lexicon: CueLexicon) -> list
     return features
 
 
-def _nearest_cue_offsets(doc: Doc, lexicon: CueLexicon, sentence_start: list[int]) -> list[int | None]:
-    """Signed token offset from each token to the nearest cue-like word of its sentence (None if none)."""
-    cue_like = [lexicon.level(t.lemma_.lower()) in ("high", "mid") for t in doc]
-    offsets: list[int | None] = [None] * len(doc)
+def _nearest_cue_offsets(level: Sequence[str], sentence_start: list[int]) -> list[int | None]:
+    """Signed token offset from each doc token to the nearest cue-like word of its sentence (None if none)."""
+    cue_like = [lv in ("high", "mid") for lv in level]
+    size = len(level)
+    offsets: list[int | None] = [None] * size
     last: int | None = None
-    for i in range(len(doc)):
+    for i in range(size):
         if sentence_start[i] == i:
             last = None
         if cue_like[i]:
@@ -239,7 +252,7 @@ def _nearest_cue_offsets(doc: Doc, lexicon: CueLexicon, sentence_start: list[int
         if last is not None:
             offsets[i] = last - i
     following: int | None = None
-    for i in range(len(doc) - 1, -1, -1):
+    for i in range(size - 1, -1, -1):
         if cue_like[i]:
             following = i
         if following is not None and sentence_start[following] == sentence_start[i]:
@@ -250,4 +263,5 @@ def _nearest_cue_offsets(doc: Doc, lexicon: CueLexicon, sentence_start: list[int
     return offsets
 
 
+_SENTENCE_CUE_POS = frozenset({"VERB", "AUX", "NOUN", "ADP"})
 _CUE_CHILD_DEPS = frozenset({"nsubj", "nsubjpass", "ccomp", "dobj", "xcomp", "dative", "prep", "agent", "advcl"})
