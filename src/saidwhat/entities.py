@@ -55,7 +55,9 @@ QUANTIFIERS = frozenset(
 # Heads of documents that speak for whoever made them ("a USA TODAY analysis", "the Reuters poll").
 DOCUMENT_NOUNS = frozenset(
     "analysis report poll survey study statement ad advertisement article editorial memo letter "
-    "tweet video release database investigation review filing complaint lawsuit".split()
+    "tweet video release database investigation review filing complaint lawsuit brief submission "
+    "commentary account program website book film piece column essay documentary tally average "
+    "estimate forecast projection research transcript".split()
 )
 # Organisation nouns that fit any organisation; other ones ("the agency", "the union") need their word.
 GENERIC_ORG_NOUNS = frozenset("company firm group organization organisation business corporation conglomerate".split())
