@@ -64,10 +64,10 @@ GENERIC_ORG_NOUNS = frozenset("company firm group organization organisation busi
 GOVERNMENT_NOUNS = frozenset("government administration regime authority army military police".split())
 # Party words that mean the same ("the GOP nominee" for a Republican).
 PARTY_SYNONYMS = {"gop": "republican", "republicans": "republican", "democrat": "democratic", "democrats": "democratic"}
-THING_TYPES = frozenset({"ORG", "GPE", "MEDIA", "OTHER", "GROUP"})
+# What "it" can stand for, and what "they" can (people only as a group: singular "they" is too rare).
+THING_TYPES = frozenset({"ORG", "GPE", "MEDIA", "OTHER"})
 GROUP_TYPES = frozenset({"ORG", "GROUP", "NORP", "MEDIA"})
-
-
+# Grammatical roles in which a common noun can be what "it"/"they" means, blocking entities behind it.
 _ARGUMENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj", "attr", "dative"})
 
 
@@ -118,10 +118,6 @@ class _Entity:
     @property
     def surnames(self) -> set[str]:
         return {surname(tokens) for tokens in self.person_names}
-
-    def last_before(self, position: int) -> Mention | None:
-        before = [m for m in self.mentions if m.start < position]
-        return before[-1] if before else None
 
     def add_descriptor(self, text: str, *, evidence: bool = True) -> None:
         text = text.strip()

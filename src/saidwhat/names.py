@@ -44,7 +44,6 @@ FEMININE_NOUNS = frozenset(
 
 # Person role nouns a definite description can use ("the official", "the striker"). Each maps to
 # the broader classes it belongs to, so "the official" can pick up someone titled "Secretary".
-_OFFICIAL = "official"
 PERSON_ROLES: dict[str, frozenset[str]] = {}
 
 
@@ -87,15 +86,6 @@ GPE_NOUNS = frozenset("country state nation city kingdom republic island capital
 # Organisations named by their owner: "the Clinton campaign", "Trump’s team", "the Obama administration".
 OWNED_ORG_NOUNS = frozenset("campaign team administration government camp foundation staff".split())
 MEDIA_NOUNS = frozenset("newspaper paper outlet broadcaster magazine daily tabloid channel station website".split())
-
-# Nouns that, as a description's head, never name one entity of the article.
-GENERIC_HEADS = frozenset(
-    """
-    source sources people person someone anyone everyone observer observers critic critics expert
-    experts analyst analysts official officials voter voters resident residents supporter supporters
-    witness witnesses report reports poll polls survey surveys study studies data document documents
-    """.split()
-)
 
 # News outlets: their names are MEDIA even when the tagger says ORG/PERSON/GPE.
 OUTLETS = frozenset(
