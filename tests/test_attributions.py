@@ -239,6 +239,19 @@ def test_continuation_statement_takes_the_speaker_through_the_engine():
     assert follow.source is not None and follow.source.text == "Lady Justice Amara Okafor"
 
 
+def test_quotation_after_an_indirect_statement_continues_its_speaker_but_a_distant_one_does_not():
+    found = run(
+        "Smith said the plan was dead. “We will not revive it, not this year.”\n"
+        "The weather was bad all week.\n"
+        "Rain fell on the town.\n"
+        "“A quotation nobody claims stands alone here.”\n"
+    )
+    smith = one(found, cue="said", source="Smith")
+    follow = [f for f in found if f.attribution.origin == "continuation"]
+    assert [f.content for f in follow] == ["We will not revive it, not this year."]
+    assert found[follow[0].attribution.continues] is smith
+
+
 def test_according_to_as_sole_source_passive_quoted_as_saying_and_nominal_claim():
     found = run(article("tech-according-to.txt"))
     people = one(found, cue="according to", source="two people familiar with the plan")

@@ -119,6 +119,11 @@ def _in_text_order(found: list[FoundAttribution], continues: dict[int, FoundAttr
     return ordered
 
 
+def _extent_end(attribution: FoundAttribution) -> int:
+    """Where an attribution's text ends (content, cue or source, whichever is last)."""
+    return max(end for spans in (attribution.content, attribution.cue or [], attribution.source or []) for _, end in spans)
+
+
 def _token_spans(tokens: Iterable[Token]) -> list[Span]:
     """Character spans of runs of consecutive tokens, trimmed of edge punctuation and spaces.
 
@@ -171,6 +176,7 @@ class _RuleFinder:
         self.found: list[FoundAttribution] = []
         self.used_cues: set[int] = set()  # token indices of cue heads already attributed
         self.continues: dict[int, FoundAttribution] = {}
+        self.orphans: list[Quote] = []  # quotations no cue claimed (scare quotes, follow-ons)
 
     # --- helpers -----------------------------------------------------------------------------
     def paragraph_of(self, offset: int) -> int:
@@ -332,6 +338,7 @@ class _RuleFinder:
         self.verb_pass()
         self.according_to_pass()
         self.noun_pass()
+        self.link_orphan_quotes()
         self.link_follow_ons()
         return self.found
 
@@ -354,23 +361,12 @@ class _RuleFinder:
     def quote_pass(self) -> None:
         quotes = self.quotes.quotes
         consumed: set[int] = set()
-        last: FoundAttribution | None = None
-        last_paragraph = -10
         for qi, quote in enumerate(quotes):
             if qi in consumed:
                 continue
-            paragraph = self.paragraph_of(quote.start)
             cue = self.cue_after(quote) or self.cue_before(quote)
             if cue is None:
-                if last is not None and self.is_follow_on(quote, last_paragraph, paragraph):
-                    follow = self.add(
-                        FoundAttribution(
-                            content=self.quote_content(quote), kind="direct", confidence=0.7, origin="continuation"
-                        ),
-                        None,
-                    )
-                    self.continues[id(follow)] = last
-                    last_paragraph = self.paragraph_of(quote.end - 1)
+                self.orphans.append(quote)
                 continue
             verb, frame, mixed_from = cue
             content = self.quote_content(quote)
@@ -387,7 +383,7 @@ class _RuleFinder:
                 content.extend(self.quote_content(nxt))
                 consumed.add(later)
                 clause_end = nxt.end
-            attribution = self.add(
+            self.add(
                 FoundAttribution(
                     content=content,
                     kind="mixed" if mixed_from is not None else "direct",
@@ -399,8 +395,6 @@ class _RuleFinder:
                 ),
                 verb,
             )
-            last = attribution
-            last_paragraph = self.paragraph_of(max(clause_end, quote.end) - 1)
 
     def quote_content(self, quote: Quote) -> list[Span]:
         """The quotation's pieces without the comma that hands over to the cue (“…,” he said)."""
@@ -412,12 +406,30 @@ class _RuleFinder:
                 pieces.append((start, end))
         return pieces or list(quote.pieces)
 
-    def is_follow_on(self, quote: Quote, last_paragraph: int, paragraph: int) -> bool:
-        """A cue-less quotation opening the paragraph right after an attributed quotation."""
-        if paragraph != last_paragraph + 1:
-            return False
-        para_start = self.paragraphs[paragraph][0]
-        return quote.start == para_start and len(self.text[quote.inner_start : quote.inner_end].split()) >= 3
+    def link_orphan_quotes(self) -> None:
+        """A cue-less quotation that starts a sentence or paragraph right after an attribution goes on
+        with that speaker: “…,” she said.¶“More.” / Smith said the plan was dead. “We won’t revive it.”"""
+        for quote in self.orphans:
+            words = len(self.text[quote.inner_start : quote.inner_end].split())
+            before = self.text[: quote.start].rstrip()[-1:]
+            if words < 3 or (before and before not in ".?!”\"'’"):
+                continue
+            previous = max(
+                (a for a in self.found if _extent_end(a) <= quote.start), key=_extent_end, default=None
+            )
+            if previous is None or self.paragraph_of(quote.start) - self.paragraph_of(_extent_end(previous) - 1) > 1:
+                continue
+            if previous.source is None and previous.origin != "continuation":
+                continue
+            if self.quotes.overlapping(_extent_end(previous), quote.start):
+                continue  # another (unattributed) quotation stands in between
+            follow = self.add(
+                FoundAttribution(
+                    content=self.quote_content(quote), kind="direct", confidence=0.7, origin="continuation"
+                ),
+                None,
+            )
+            self.continues[id(follow)] = previous
 
     def clause_end(self, verb: Token, quote: Quote) -> int:
         """End offset of the cue clause outside the quotation ("Hamdan said Tuesday in Algeria")."""
