@@ -396,6 +396,13 @@ class _RuleFinder:
                 verb,
             )
 
+    def char_before(self, offset: int) -> str:
+        """The last non-space character before ``offset`` ("" at the start of the text)."""
+        i = offset - 1
+        while i >= 0 and self.text[i].isspace():
+            i -= 1
+        return self.text[i] if i >= 0 else ""
+
     def quote_content(self, quote: Quote) -> list[Span]:
         """The quotation's pieces without the comma that hands over to the cue (“…,” he said)."""
         pieces = []
@@ -411,7 +418,7 @@ class _RuleFinder:
         with that speaker: “…,” she said.¶“More.” / Smith said the plan was dead. “We won’t revive it.”"""
         for quote in self.orphans:
             words = len(self.text[quote.inner_start : quote.inner_end].split())
-            before = self.text[: quote.start].rstrip()[-1:]
+            before = self.char_before(quote.start)
             if words < 3 or (before and before not in ".?!”\"'’"):
                 continue
             previous = max(
@@ -486,7 +493,7 @@ class _RuleFinder:
 
     def is_fragment(self, quote: Quote) -> bool:
         """Quoted words inside a sentence (as “a partner in …” in Gaza), not a quotation of its own."""
-        before = self.text[: quote.start].rstrip()[-1:]
+        before = self.char_before(quote.start)
         opens_clause = not before or not before.isalnum()
         inner = self.text[quote.inner_start : quote.inner_end]
         after = self.text[quote.end : quote.end + 1]
