@@ -384,3 +384,22 @@ def test_resolution_is_deterministic_and_ids_are_dense():
     second = Resolved(BUSINESS).table
     assert [(e.id, e.name, e.type) for e in first.entities] == [(e.id, e.name, e.type) for e in second.entities]
     assert first.by_span == second.by_span
+
+
+TAX = (
+    "Donald Trump released a new tax plan on Monday. Trump’s plan would cut the top rate, and Trump’s "
+    "advisers say Trump’s numbers add up. Economist Lily Batchelder said the plan would cost $6 trillion.\n"
+    "Many observers were surprised when Trump produced a fairly conventional plan. He proposed keeping "
+    "the carried interest loophole, she said."
+)
+
+
+def test_person_type_survives_possessive_org_tags_and_pronoun_gender_counts():
+    text = TAX
+    wanted = {"he": span_of(text, "He"), "she": span_of(text, "she")}
+    resolved = Resolved(text, wanted.values())
+    trump = resolved.named("Donald Trump")
+    assert trump.type == "PERSON"
+    assert resolved.entity_at(wanted["he"]) is trump
+    assert resolved.entity_at(wanted["she"]) is resolved.named("Lily Batchelder")
+    assert "Economist" in resolved.named("Lily Batchelder").descriptors
