@@ -333,3 +333,27 @@ def test_an_unparsed_doc_is_refused_with_advice(packaged):
     blank = spacy.blank("en")("Officials said the road would reopen.")
     with pytest.raises(InputError, match="dependency parse"):
         packaged.predict(blank)
+
+
+SPORTS_REPORT = (
+    '"We are not going anywhere," the coach said after the match. "This team has too much heart."\r\n\r\n'
+    "Witnesses described hearing three loud bangs from the stands before the second half."
+)
+
+
+def test_split_quote_across_sentences_and_crlf_paragraphs(nlp, packaged):
+    found = predict(nlp, SPORTS_REPORT)
+    attribution = find_by_cue(SPORTS_REPORT, found, "said")
+    assert texts(SPORTS_REPORT, attribution.source) == ["the coach"]
+    quoted = texts(SPORTS_REPORT, attribution.content)
+    assert any("not going anywhere" in piece for piece in quoted)
+    assert any("too much heart" in piece for piece in quoted)
+    assert attribution.kind == "direct"
+    described = find_by_cue(SPORTS_REPORT, found, "described")
+    assert texts(SPORTS_REPORT, described.source) == ["Witnesses"]
+
+
+@pytest.mark.parametrize("text", ["!!!", "said", "“", "He said.", "“Der Plan ist gescheitert”, sagte Scholz.", "a\u00a0b \t\n" * 50])
+def test_odd_inputs_give_valid_spans_or_nothing(nlp, packaged, text):
+    for attribution in predict(nlp, text):
+        assert attribution.content and attribution.cue

@@ -22,6 +22,8 @@ from saidwhat.records import FoundAttribution, Span
 MAX_SENTENCES_AWAY = {"SOURCE": 1, "CONTENT": 1}
 _SENTENCE_COST = 40
 _LINK_BONUS = 60
+# Larger than any in-paragraph cost: a cue in the piece's own paragraph always wins.
+_PARAGRAPH_COST = 300
 # Dependents of a cue that stand in for a role the CRF left empty (see _untagged_dependent).
 _FALLBACK_DEPS = {"CONTENT": frozenset({"ccomp"}), "SOURCE": frozenset({"nsubj"})}
 _SKIPPED_CUE_DEPS = frozenset({"aux", "auxpass", "neg"})
@@ -42,11 +44,12 @@ def decode(tokens: Sequence[Token], tags: Sequence[str], confidences: Sequence[f
     if not cues:
         return []
     sentence_of = _sentence_indexes(tokens)
+    paragraph_of = _paragraph_indexes(tokens)
     groups = [_Group(cue) for cue in cues]
     for chunk in found_chunks:
         if chunk.role == "CUE":
             continue
-        best = _best_cue(chunk, groups, tokens, sentence_of)
+        best = _best_cue(chunk, groups, tokens, sentence_of, paragraph_of)
         if best is None:
             continue
         cost, group = best
@@ -117,8 +120,20 @@ def _sentence_indexes(tokens: Sequence[Token]) -> list[int]:
     return [number_at[token.i] for token in tokens]
 
 
+def _paragraph_indexes(tokens: Sequence[Token]) -> list[int]:
+    """The paragraph number of each sequence token (a line break between two tokens starts a paragraph)."""
+    text = tokens[0].doc.text if tokens else ""
+    indexes, current, previous_end = [], 0, None
+    for token in tokens:
+        if previous_end is not None and "\n" in text[previous_end : token.idx]:
+            current += 1
+        indexes.append(current)
+        previous_end = token.idx + len(token)
+    return indexes
+
+
 def _best_cue(
-    chunk: Chunk, groups: list[_Group], tokens: Sequence[Token], sentence_of: list[int]
+    chunk: Chunk, groups: list[_Group], tokens: Sequence[Token], sentence_of: list[int], paragraph_of: list[int]
 ) -> tuple[float, _Group] | None:
     first_sentence, last_sentence = sentence_of[chunk.start], sentence_of[chunk.end - 1]
     limit = MAX_SENTENCES_AWAY[chunk.role]
@@ -135,6 +150,8 @@ def _best_cue(
             continue
         gap = cue.start - chunk.end if cue.start >= chunk.end else chunk.start - cue.end
         cost = sentences_away * _SENTENCE_COST + max(gap, 0)
+        if not paragraph_of[chunk.start] <= paragraph_of[cue.start] <= paragraph_of[chunk.end - 1]:
+            cost += _PARAGRAPH_COST  # a follow-on quote belongs to the speaker of its own paragraph
         cue_tokens = [tokens[i] for i in range(cue.start, cue.end)]
         if any(t.i in governors or t.head.i in members for t in cue_tokens):
             cost -= _LINK_BONUS  # linked in the parse: the cue governs the chunk, or the chunk the cue
