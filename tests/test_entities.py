@@ -403,3 +403,15 @@ def test_person_type_survives_possessive_org_tags_and_pronoun_gender_counts():
     assert resolved.entity_at(wanted["he"]) is trump
     assert resolved.entity_at(wanted["she"]) is resolved.named("Lily Batchelder")
     assert "Economist" in resolved.named("Lily Batchelder").descriptors
+
+
+def test_description_with_a_name_in_apposition_is_that_person():
+    text = (
+        "Several scholars doubted the plan. Another critic, Laurence H. Tribe, said it would fail in court. "
+        "Many lawyers agreed."
+    )
+    critic = span_of(text, "Another critic, Laurence H. Tribe")
+    lawyers = span_of(text, "Many lawyers")
+    resolved = Resolved(text, [critic, lawyers])
+    assert resolved.entity_at(critic) is resolved.named("Laurence H. Tribe")
+    assert resolved.entity_at(lawyers) is None

@@ -562,6 +562,9 @@ class _Resolver:
         if span is None:
             return None, "name"
         root = span.root
+        named = self.named_in_apposition(span)
+        if named is not None:
+            return named, "nominal"  # "Another critic, Laurence H. Tribe,"
         if any(c.dep_ in ("det", "amod", "nummod", "predet") and c.lower_ in QUANTIFIERS for c in root.children):
             return None, "nominal"  # "many Democrats", "one Republican", "fellow physicians": generic
         entity = self.entity_of_token.get(root.i)
@@ -596,6 +599,21 @@ class _Resolver:
         return self.most_recent(lambda e: key in e.keys) or (
             self.most_recent(lambda e: words[-1] in e.surnames) if words else None
         )
+
+    def named_in_apposition(self, span) -> _Entity | None:
+        """The person a description names after a comma: "His former partner at Lenox, Lawrence B. Cummings,"."""
+        tokens = list(span)
+        while tokens and tokens[-1].is_punct:
+            tokens.pop()
+        if not tokens or tokens[0].pos_ == "PROPN":
+            return None
+        entity = self.entity_of_token.get(tokens[-1].i)
+        if entity is None or entity.type != "PERSON":
+            return None
+        first = tokens[-1].i
+        while first - 1 >= tokens[0].i and self.entity_of_token.get(first - 1) is entity:
+            first -= 1
+        return entity if first > tokens[0].i and self.doc[first - 1].text == "," else None
 
     def producer(self, document: Token) -> _Entity | None:
         """Who made "a USA TODAY analysis", "a study by the Tax Foundation", "Reuters' poll"."""
