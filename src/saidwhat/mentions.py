@@ -92,7 +92,7 @@ class Mention:
     modifiers: list[str] = field(default_factory=list)  # "Hamas", "jewish" in a description
     quote: int | None = None  # index of the quotation the mention is inside
     speaker: bool = False  # subject of a speech verb, or a quotation's speaker
-    headline: bool = False  # in a title-case line without final punctuation
+    headline: bool = False  # in a short title-case line (a headline)
     # An organisation named by its owner ("the Clinton campaign"): the owner's tokens stay the owner's.
     derived: bool = False
 
@@ -162,24 +162,34 @@ def find_mentions(doc: Doc, hints: list[Span] = ()) -> Mentions:
         if mention is not None:
             mentions.append(mention)
     mentions.sort(key=lambda m: (m.start, -m.end))
+    _mark_context(doc, mentions, quotes, quote_of)
+    return Mentions(
+        mentions=mentions,
+        quotes=quotes,
+        narrative_index=_narrative_index(sentences, quote_of),
+        offsets=offsets,
+        quote_of=quote_of,
+    )
+
+
+def _mark_context(doc: Doc, mentions: list[Mention], quotes: list[Quote], quote_of: dict[int, int]) -> None:
+    """Headline, quotation and speaker flags of each mention."""
     headlines = _headline_tokens(doc)
+    quote_speakers = {quote.speaker_token for quote in quotes if quote.speaker_token is not None}
     for mention in mentions:
         mention.headline = mention.head in headlines
         mention.quote = quote_of.get(mention.head)
-        if _is_speech_subject(doc[mention.head]):
-            mention.speaker = True
-    for quote in quotes:
-        if quote.speaker_token is not None:
-            for mention in mentions:
-                if mention.head == quote.speaker_token:
-                    mention.speaker = True
+        mention.speaker = _is_speech_subject(doc[mention.head]) or mention.head in quote_speakers
+
+
+def _narrative_index(sentences: list[SpacySpan], quote_of: dict[int, int]) -> list[int]:
     narrative = []
     count = 0
     for sentence in sentences:
         if any(token.i not in quote_of for token in sentence if not token.is_punct and not token.is_space):
             count += 1
         narrative.append(count)
-    return Mentions(mentions=mentions, quotes=quotes, narrative_index=narrative, offsets=offsets, quote_of=quote_of)
+    return narrative
 
 
 def role_of(token: Token) -> Role:
