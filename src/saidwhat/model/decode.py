@@ -22,7 +22,7 @@ from saidwhat.records import FoundAttribution, Span
 MAX_SENTENCES_AWAY = {"SOURCE": 1, "CONTENT": 1}
 _SENTENCE_COST = 40
 _LINK_BONUS = 60
-# Larger than any in-paragraph cost: a cue in the piece's own paragraph always wins.
+# Larger than in-paragraph costs (pieces sit at most a sentence from their cue): a cue of the piece's own paragraph wins.
 _PARAGRAPH_COST = 300
 # Dependents of a cue that stand in for a role the CRF left empty (see _untagged_dependent).
 _FALLBACK_DEPS = {"CONTENT": frozenset({"ccomp"}), "SOURCE": frozenset({"nsubj"})}
