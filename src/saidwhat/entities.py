@@ -145,8 +145,7 @@ class _Resolver:
 
     # -- assignment -------------------------------------------------------------------------
     def assign(self, mention: Mention, entity: _Entity) -> None:
-        entity.mentions.append(mention)
-        entity.mentions.sort(key=lambda m: m.start)
+        insort(entity.mentions, mention, key=lambda m: m.start)
         insort(self.assigned, (mention, entity), key=lambda pair: pair[0].start)
         self.by_sentence.setdefault(mention.sentence, []).append((mention, entity))
         self.entity_of_token.setdefault(mention.head, entity)
