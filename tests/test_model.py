@@ -357,3 +357,18 @@ def test_split_quote_across_sentences_and_crlf_paragraphs(nlp, packaged):
 def test_odd_inputs_give_valid_spans_or_nothing(nlp, packaged, text):
     for attribution in predict(nlp, text):
         assert attribution.content and attribution.cue
+
+
+def test_decode_reads_an_untagged_subject_and_complement_off_the_parse(nlp):
+    text = "Officials said the road would reopen."
+    doc = nlp(text)
+    tokens = sequence_tokens(doc)
+    only_cue = tag_words(tokens, {"said": "CUE"})
+    (attribution,) = decode(tokens, only_cue, [0.8] * len(tokens))
+    assert texts(text, attribution.source) == ["Officials"]
+    assert texts(text, attribution.content) == ["the road would reopen"]
+    # A tagged piece is never overridden by the parse.
+    tagged = tag_words(tokens, {"said": "CUE", "the": "CONTENT", "road": "CONTENT"})
+    (attribution,) = decode(tokens, tagged, [0.8] * len(tokens))
+    assert texts(text, attribution.content) == ["the road"]
+    assert texts(text, attribution.source) == ["Officials"]
