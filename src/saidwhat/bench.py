@@ -79,6 +79,7 @@ class Rate:
     articles: int
     words: int
     seconds: float
+    load: float = 0.0  # 1-minute load average when the run ended: other work on the machine
 
     @property
     def articles_per_second(self) -> float:
@@ -142,7 +143,7 @@ def time_pool(label: str, items: list[WorkItem], workers: int, task: Callable, f
             words += sum(o.words for o in outcomes)
             bar.advance(bar.task_ids[0], len(outcomes))
         seconds = time.perf_counter() - started
-    return Rate(label, workers, len(items), words, seconds)
+    return Rate(label, workers, len(items), words, seconds, os.getloadavg()[0])
 
 
 def time_ingest(items: list[WorkItem], workers: int, folder: Path) -> tuple[Rate, Path]:
@@ -155,7 +156,7 @@ def time_ingest(items: list[WorkItem], workers: int, folder: Path) -> tuple[Rate
     started = time.perf_counter()
     report = ingest([str(corpus)], db, workers=workers, console=console)
     seconds = time.perf_counter() - started
-    return Rate("ingest", workers, report.stored, report.words, seconds), db
+    return Rate("ingest", workers, report.stored, report.words, seconds, os.getloadavg()[0]), db
 
 
 def store_size(db: Path) -> tuple[float, int]:
@@ -243,8 +244,8 @@ def render(results: Results, command: str) -> str:
         f"({results.words:,} words; the 924 train+dev texts repeated under new ids).",
         f"Command: `{command}`. Rates include pool start-up (each worker loads the model once).",
         "",
-        "| run | workers | articles/s | words/s | vs reference |",
-        "|---|---:|---:|---:|---|",
+        "| run | workers | articles/s | words/s | vs reference | load avg |",
+        "|---|---:|---:|---:|---|---:|",
     ]
     for rate in results.rates:
         if rate.label == "engine":
@@ -257,7 +258,18 @@ def render(results: Results, command: str) -> str:
         else:
             ref = "reference"
         workers = "in-process" if rate.workers == 0 else str(rate.workers)
-        lines.append(f"| {rate.label} | {workers} | {rate.articles_per_second:,.1f} | {rate.words_per_second:,.0f} | {ref} |")
+        lines.append(
+            f"| {rate.label} | {workers} | {rate.articles_per_second:,.1f} | {rate.words_per_second:,.0f} | {ref} | {rate.load:.1f} |"
+        )
+    busiest = max(r.load for r in results.rates)
+    if busiest > results.cores:
+        lines += [
+            "",
+            f"**Caveat:** the machine was shared while this ran (1-minute load average up to {busiest:.1f} on "
+            f"{results.cores} cores, last column), so each phase got a different share of the CPU and the ratios "
+            "below carry that noise (a scaling above the worker count, or an ingest faster than extract, is load "
+            "variation, not speed). Re-run `make bench` on an idle machine for figures to rely on.",
+        ]
     lines += [
         "",
         f"- Engine vs bare spaCy, one process: the engine runs at {engine.articles_per_second / bare.articles_per_second:.2f} × "
