@@ -149,7 +149,9 @@ def find_mentions(doc: Doc, hints: list[Span] = ()) -> Mentions:
         root = span.root
         if root.tag_ == "NNP" and root.i not in covered and root.lower_ not in TITLE_WORDS:
             first, last = _proper_run(root)
-            mentions.append(_mention(doc[first : last + 1], "name", root, sentence_of, label="PERSON"))
+            # An acronym ("S.E.C.") is an organisation; another untagged proper noun is most often a person.
+            label = "ORG" if root.text.replace(".", "").isupper() and len(root.text) > 1 else "PERSON"
+            mentions.append(_mention(doc[first : last + 1], "name", root, sentence_of, label=label))
             covered.update(range(first, last + 1))
     for token in doc:
         if token.i in covered:
