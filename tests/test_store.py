@@ -238,6 +238,20 @@ def test_unmerge_is_recorded_reversible_and_not_redone(store):
         store.unmerge_entity(full_id)
 
 
+def test_a_new_alias_of_a_known_speaker_merges_the_entity_it_names(store):
+    store.upsert_article(HAMDAN_FULL)
+    nickname = make_article("n1", '"Never," Abu Khalid said.', [("Abu Khalid", "Never,")], outlet="Gulf Daily")
+    store.upsert_article(nickname)
+    assert _speaker_articles(store, "Abu Khalid") == {"n1"}
+    text = 'Osama Hamdan, known as Abu Khalid, said: "We will see."'
+    with_alias = make_article("n2", text, [("Osama Hamdan", "We will see.")], outlet="Gulf Daily")
+    with_alias.entities[0].aliases = ["Abu Khalid"]
+    store.upsert_article(with_alias)
+    assert _speaker_articles(store, "Abu Khalid") == {"h1", "n1", "n2"}
+    (merge,) = store.merges()
+    assert merge["method"] == "exact-alias" and "Abu Khalid" in merge["reason"]
+
+
 def test_pronoun_speakers_stay_article_local(store):
     article = make_article("p1", '"No," he said.', [("he", "No,")], outlet="Wire")
     store.upsert_article(article)

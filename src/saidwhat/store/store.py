@@ -28,6 +28,7 @@ from saidwhat.store.rows import (
     MENTION_SCHEMA,
     STATEMENT_SCHEMA,
     ArticleRows,
+    LinkedName,
     flatten_article,
     to_arrow,
 )
@@ -246,7 +247,7 @@ class Store:
     def _link(self, batch: list[ArticleRows]) -> None:
         """Add the batch's named entities to the global table and merge those that name one speaker."""
         now = _now()
-        new_rows: list[list[Any]] = []
+        new_ids: dict[str, tuple[str, LinkedName]] = {}
         changed_aliases: set[str] = set()
         merges: list[MergeDecision] = []
         touched: set[str] = set()
@@ -265,26 +266,32 @@ class Store:
                 entity = GlobalEntity(name.entity_id, name.norm_name, name.name, name.type, normalized - {name.norm_name})
                 linker.add(entity)
                 self._aliases[name.entity_id] = display
-                new_rows.append([name.entity_id, group, name.name, name.norm_name, name.type, sorted(display), now])
+                new_ids[name.entity_id] = (group, name)
                 decision = linker.propose(entity.id)
-                if decision is not None:
-                    linker.apply(decision)
-                    merges.append(decision)
             else:
-                linker.add_aliases(name.entity_id, normalized)
+                # New aliases of a known entity may name another entity seen before ("Abu Obeida" -> …).
+                new_aliases = linker.add_aliases(name.entity_id, normalized)
+                decision = linker.propose(name.entity_id) if new_aliases and not linker.entities[name.entity_id].merged_into else None
                 if not display <= self._aliases[name.entity_id]:
                     self._aliases[name.entity_id] |= display
                     changed_aliases.add(name.entity_id)
-        if new_rows:
+            if decision is not None:
+                linker.apply(decision)
+                merges.append(decision)
+        if new_ids:
             entity_table = to_arrow(  # noqa: F841 - read by DuckDB's replacement scan below
                 [
-                    dict(zip(("id", "outlet_group", "name", "norm_name", "type", "aliases", "first_seen"), row), canonical_id=row[0])
-                    for row in new_rows
+                    {
+                        "id": entity_id, "outlet_group": group, "name": name.name, "norm_name": name.norm_name,
+                        "type": name.type, "aliases": sorted(self._aliases[entity_id]), "canonical_id": entity_id,
+                        "first_seen": now,
+                    }
+                    for entity_id, (group, name) in new_ids.items()
                 ],
                 _ENTITY_SCHEMA,
             )
             self.con.execute("INSERT INTO entities BY NAME SELECT * FROM entity_table")
-        changed_aliases -= {row[0] for row in new_rows}
+        changed_aliases -= new_ids.keys()
         if changed_aliases:
             changed = sorted(changed_aliases)
             self.con.execute(
