@@ -415,3 +415,13 @@ def test_description_with_a_name_in_apposition_is_that_person():
     resolved = Resolved(text, [critic, lawyers])
     assert resolved.entity_at(critic) is resolved.named("Laurence H. Tribe")
     assert resolved.entity_at(lawyers) is None
+
+
+def test_abbreviated_title_matches_the_role_noun():
+    text = (
+        "Sen. Ted Cruz endorsed Republican presidential nominee Donald Trump on Friday. "
+        "Trump thanked him at a rally in Ohio. The senator said the choice was not easy."
+    )
+    senator = span_of(text, "The senator")
+    resolved = Resolved(text, [senator])
+    assert resolved.entity_at(senator) is resolved.named("Ted Cruz")

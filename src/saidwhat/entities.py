@@ -29,6 +29,7 @@ from saidwhat.names import (
     DEMONYMS,
     PERSON_ROLES,
     PLACE_ALIASES,
+    TITLE_ABBREVIATIONS,
     TITLE_WORDS,
     gender_of_first_name,
     gender_of_title,
@@ -128,7 +129,7 @@ class _Entity:
         if not evidence:
             return
         for word in name_tokens(text):
-            self.role_words.add(word)
+            self.role_words.add(TITLE_ABBREVIATIONS.get(word, word))
             self.role_words.update(word.split("-"))
 
 

@@ -26,6 +26,13 @@ TITLE_WORDS = frozenset(
     """.split()
 )
 
+# Abbreviated titles, so "Sen. Ted Cruz" is the one "the senator" means.
+TITLE_ABBREVIATIONS = {
+    "sen": "senator", "rep": "representative", "gov": "governor", "gen": "general", "pres": "president",
+    "sec": "secretary", "atty": "attorney", "lt": "lieutenant", "col": "colonel", "capt": "captain",
+    "sgt": "sergeant", "prof": "professor", "dr": "doctor", "supt": "superintendent", "amb": "ambassador",
+}
+
 # Suffixes that follow a surname ("Martin Luther King Jr.").
 NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "esq", "phd", "md"})
 
