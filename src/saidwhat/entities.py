@@ -65,6 +65,7 @@ GENERIC_ORG_NOUNS = frozenset("company firm group organization organisation busi
 GOVERNMENT_NOUNS = frozenset("government administration regime authority army military police".split())
 # Party words that mean the same ("the GOP nominee" for a Republican).
 PARTY_SYNONYMS = {"gop": "republican", "republicans": "republican", "democrat": "democratic", "democrats": "democratic"}
+OPPOSITE_PARTY = {"republican": "democratic", "democratic": "republican"}
 # What "it" can stand for, and what "they" can (people only as a group: singular "they" is too rare).
 THING_TYPES = frozenset({"ORG", "GPE", "MEDIA", "OTHER"})
 GROUP_TYPES = frozenset({"ORG", "GROUP", "NORP", "MEDIA"})
@@ -490,12 +491,12 @@ class _Resolver:
         if not any(m.kind == "name" for m in entity.mentions):
             return None
         modifiers = [m.lower() for m in mention.modifiers]
-        evidence = entity.role_words | {w for key in entity.keys for w in key.split()}
+        evidence = {_party(w) for w in entity.role_words | {w for key in entity.keys for w in key.split()}}
         proper = [_party(name_tokens(m)[0]) for m in mention.modifiers if m[:1].isupper() and name_tokens(m)]
-        agreement = sum(2.0 if word in {_party(w) for w in evidence} else -1.0 for word in proper)
+        agreement = sum(2.0 if word in evidence else -1.0 for word in proper)
         if mention.label == "PERSON":
-            if kind != "PERSON":
-                return None
+            if kind != "PERSON" or any(OPPOSITE_PARTY.get(word) in evidence for word in proper):
+                return None  # "the Democratic nominee" is not the one titled Republican
             gender = gender_of_title([head])
             if gender and entity.gender not in (None, gender):
                 return None
