@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from bisect import insort
 from collections import Counter
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
@@ -216,10 +216,13 @@ class _Resolver:
         return members
 
     def resolve_headline_name(self, mention: Mention) -> None:
-        words = name_tokens(mention.text)
-        for entity in self.entities:
-            if entity.type == "PERSON" and any(word in entity.surnames for word in words):
-                self.assign(mention, entity)
+        """Only the surname in "Black Lawmakers Blast Trump" is a mention of Trump."""
+        for token in self.found.offsets.span(mention.start, mention.end) or ():
+            words = name_tokens(token.text)
+            entity = next((e for e in self.entities if e.type == "PERSON" and words and words[0] in e.surnames), None)
+            if entity is not None:
+                start, end = token.idx, token.idx + len(token.text)
+                self.assign(replace(mention, start=start, end=end, text=self.text[start:end], head=token.i), entity)
                 return
         self.resolve_name(mention)
 
@@ -566,7 +569,7 @@ class _Resolver:
         named = self.named_in_apposition(span)
         if named is not None:
             return named, "nominal"  # "Another critic, Laurence H. Tribe,"
-        if any(c.dep_ in ("det", "amod", "nummod", "predet") and c.lower_ in QUANTIFIERS for c in root.children):
+        if any(c.dep_ in ("det", "amod", "nummod", "predet", "compound") and c.lower_ in QUANTIFIERS for c in root.children):
             return None, "nominal"  # "many Democrats", "one Republican", "fellow physicians": generic
         entity = self.entity_of_token.get(root.i)
         kind = "pronoun" if root.pos_ == "PRON" else ("name" if root.pos_ == "PROPN" else "nominal")
