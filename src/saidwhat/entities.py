@@ -283,7 +283,10 @@ class _Resolver:
     def learn_name(self, entity: _Entity, mention: Mention) -> None:
         tokens = person_tokens(mention.text)
         # A full name tagged PERSON ("Donald Trump") outweighs many "Trump" tagged ORG in "Trump’s plan".
-        weight = 3 * len(tokens) if mention.label == "PERSON" and len(tokens) > 1 else len(tokens) if mention.label == "ORG" else 1
+        if mention.label == "PERSON" and len(tokens) > 1:
+            weight = 3 * len(tokens)
+        else:
+            weight = len(tokens) if mention.label == "ORG" else 1
         entity.labels[mention.label] += weight
         entity.keys.add(name_key(mention.text))
         if mention.label == "PERSON" or mention.titles:
