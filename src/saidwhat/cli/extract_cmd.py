@@ -64,7 +64,8 @@ def extract_command(
     output_format: OutputFormat = typer.Option(OutputFormat.json, "--format", "-f", help="json, jsonl or table."),
 ) -> None:
     """Find who said what in each article."""
-    console = Console()
+    # A table piped to a file or shown by `make demo` would otherwise be squeezed into 80 columns.
+    console = Console() if sys.stdout.isatty() else Console(width=160)
     errors = Console(stderr=True)
     failed = 0
     articles = []
