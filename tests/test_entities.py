@@ -425,3 +425,21 @@ def test_abbreviated_title_matches_the_role_noun():
     senator = span_of(text, "The senator")
     resolved = Resolved(text, [senator])
     assert resolved.entity_at(senator) is resolved.named("Ted Cruz")
+
+
+def test_random_wanted_spans_never_crash_and_stay_inside_the_text():
+    import random
+
+    rng = random.Random(7)
+    text = BUSINESS + "\n" + COURT
+    doc = load_model()(text)
+    wanted = [(rng.randint(-20, len(text) + 20), rng.randint(-20, len(text) + 20)) for _ in range(300)]
+    table = resolve_entities(doc, wanted)
+    for (start, end), entity_id in table.by_span.items():
+        assert 0 <= start < end <= len(text)
+        assert table.get(entity_id) is not None
+    for entity in table.entities:
+        assert entity.type in {"PERSON", "ORG", "GPE", "NORP", "MEDIA", "GROUP", "OTHER"}
+        for mention in entity.mentions:
+            assert 0 <= mention.start < mention.end <= len(text)
+            assert text[mention.start : mention.end] == mention.text

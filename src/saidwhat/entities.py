@@ -543,8 +543,8 @@ class _Resolver:
             for mention in entity.mentions:
                 by_span[mention.span] = entity
         for start, end in wanted:
-            if (start, end) in by_span:
-                continue
+            if (start, end) in by_span or not 0 <= start < end <= len(self.text):
+                continue  # already known, or not a span of this text (nothing to resolve)
             entity, kind = self.entity_for_span(start, end)
             if entity is not None:
                 by_span[(start, end)] = entity
