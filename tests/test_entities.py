@@ -443,3 +443,69 @@ def test_random_wanted_spans_never_crash_and_stay_inside_the_text():
         for mention in entity.mentions:
             assert 0 <= mention.start < mention.end <= len(text)
             assert text[mention.start : mention.end] == mention.text
+
+
+def test_source_marked_on_its_speech_verb_is_the_verbs_subject():
+    text = (
+        "The ferry operator cancelled every sailing to the islands on Tuesday.\n\n"
+        "\"We will not put passengers at risk in a storm like this,\" said Morag Lindsay, the operator's "
+        "head of marine safety.\n\n"
+        "\"It is the right call,\" said Callum Baird. He runs a hotel on Mull."
+    )
+    resolved = Resolved(text, [span_of(text, "said", 1), span_of(text, "said", 2)])
+    assert resolved.entity_at(span_of(text, "said", 1)).name == "Morag Lindsay"
+    assert resolved.entity_at(span_of(text, "said", 2)).name == "Callum Baird"
+    assert_spans_valid_table(resolved)
+
+
+def test_letter_writers_are_the_i_of_their_letters():
+    text = (
+        "Readers respond to the bypass plan.\n\n"
+        "LETTERS.\n\n"
+        "I cannot understand why the council wants to pave over the water meadows. I walk there every day.\n\n"
+        "Margaret Okonkwo.\n\n"
+        "Salisbury.\n\n"
+        "I have waited twenty years for this road and I welcome it.\n\n"
+        "Desmond Hale.\n"
+    )
+    first = span_of(text, "I", 1)
+    second = span_of(text, "I", 2)
+    third = span_of(text, "I", 1, after="Salisbury")
+    resolved = Resolved(text, [first, second, third])
+    assert resolved.entity_at(first).name == "Margaret Okonkwo"
+    assert resolved.entity_at(second).name == "Margaret Okonkwo"
+    assert resolved.entity_at(third).name == "Desmond Hale"
+    assert_spans_valid_table(resolved)
+
+
+def test_opinion_narrator_is_the_author_of_the_closing_note_and_quotes_keep_their_speaker():
+    text = (
+        "Why I still take the night bus.\n\n"
+        "I have ridden the N29 home from work for eleven years. My neighbour, Joe Pratt, thinks I am mad. "
+        "\"I would never get on it after midnight,\" Pratt told me last week.\n\n"
+        "But I know the drivers by name, and my siblings and I grew up on these routes.\n\n"
+        "Priya Raman is a nurse at the Royal Free Hospital and writes about transport.\n"
+    )
+    narrator = (text.index("I have"), text.index("I have") + 1)
+    quoted = span_of(text, "I", 1, after="\"")
+    group = span_of(text, "my siblings and I")
+    resolved = Resolved(text, [narrator, quoted, group])
+    assert resolved.entity_at(narrator).name == "Priya Raman"
+    assert resolved.entity_at(quoted).name == "Joe Pratt"
+    assert resolved.entity_at(group) is None or resolved.entity_at(group).name != "Priya Raman"
+
+
+def test_first_person_outside_quotes_with_no_named_author_stays_unresolved():
+    text = (
+        "I spent a week on the picket line outside the Harlow depot. Union organiser Dave Mercer said the "
+        "strike would last until Christmas.\n"
+    )
+    narrator = span_of(text, "I", 1)
+    resolved = Resolved(text, [narrator])
+    assert resolved.entity_at(narrator) is None
+
+
+def assert_spans_valid_table(resolved: Resolved) -> None:
+    for entity in resolved.table.entities:
+        for mention in entity.mentions:
+            assert resolved.text[mention.start : mention.end] == mention.text

@@ -18,13 +18,24 @@ Cost is linear in mentions times a bounded window of candidates.
 
 from __future__ import annotations
 
+import re
 from bisect import insort
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
 
-from saidwhat.mentions import DEFINITE_DETERMINERS, PRONOUN_FEATURES, Mention, Mentions, find_mentions, place_of, relative_antecedent
+from saidwhat.mentions import (
+    DEFINITE_DETERMINERS,
+    PRONOUN_FEATURES,
+    SPEECH_LEMMAS,
+    Mention,
+    Mentions,
+    find_mentions,
+    place_of,
+    relative_antecedent,
+    speech_subject,
+)
 from saidwhat.names import (
     DEMONYMS,
     PERSON_ROLES,
@@ -144,6 +155,7 @@ class _Resolver:
         self.assigned: list[tuple[Mention, _Entity]] = []
         self.by_sentence: dict[int, list[tuple[Mention, _Entity]]] = {}
         self.sentences = list(doc.sents)
+        self._authors: tuple[list[tuple[int, _Entity]], _Entity | None] | None = None
 
     # -- assignment -------------------------------------------------------------------------
     def assign(self, mention: Mention, entity: _Entity) -> None:
@@ -410,9 +422,45 @@ class _Resolver:
         return self.entity_of_token.get(speaker_token) if speaker_token is not None else None
 
     def resolve_first_person(self, mention: Mention) -> None:
-        speaker = self.quote_speaker(mention)
+        speaker = self.quote_speaker(mention) if mention.quote is not None else self.narrator(mention)
         if speaker is not None:
             self.assign(mention, speaker)
+
+    def narrator(self, mention: Mention) -> _Entity | None:
+        """Who "I" is outside quotations: the writer who signs the letter it is in (the next line
+        that is only a person's name), else the article's author (a "By …" byline or a closing
+        "<Name> is …" note); nobody when the article names none."""
+        if self._authors is None:
+            self._authors = self.find_authors()
+        signatures, author = self._authors
+        return next((entity for start, entity in signatures if start > mention.start), author)
+
+    def find_authors(self) -> tuple[list[tuple[int, _Entity]], _Entity | None]:
+        lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", self.text) if m.group().strip()]
+        signatures: list[tuple[int, _Entity]] = []
+        author = None
+        for number, (start, end) in enumerate(lines):
+            words = [t for t in self.found.offsets.span(start, end, expand=False) or () if not t.is_punct]
+            if not words:
+                continue
+            if number < 5 and words[0].lower_ == "by" and len(words) > 1:
+                entity = self.person_of_line(words[1:])
+                author = entity or author
+            elif len(words) <= 6 and self.person_of_line(words) is not None:
+                signatures.append((start, self.person_of_line(words)))
+            elif number >= len(lines) - 2:
+                # "Jane Doe is a professor of history at …" closing an opinion piece.
+                first = self.entity_of_token.get(words[0].i)
+                rest = [t for t in words if self.entity_of_token.get(t.i) is not first]
+                if first is not None and first.type == "PERSON" and rest and rest[0].i > words[0].i and rest[0].lemma_ in ("be", "write", "teach"):
+                    author = first
+        return signatures, author
+
+    def person_of_line(self, words: list[Token]) -> _Entity | None:
+        """The person a line of words names, when it is nothing but that name."""
+        entities = {id(self.entity_of_token.get(t.i)): self.entity_of_token.get(t.i) for t in words}
+        entity = next(iter(entities.values()))
+        return entity if len(entities) == 1 and entity is not None and entity.type == "PERSON" else None
 
     def resolve_relative(self, mention: Mention) -> None:
         antecedent = relative_antecedent(self.doc[mention.head])
@@ -569,6 +617,10 @@ class _Resolver:
         if span is None:
             return None, "name"
         root = span.root
+        if root.pos_ == "VERB" and root.lemma_.lower() in SPEECH_LEMMAS:
+            # A source marked on its verb ("…,” [said] Hester): the verb's subject speaks.
+            subject = speech_subject(root)
+            return (self.entity_of_token.get(subject.i) if subject is not None else None), "name"
         named = self.named_in_apposition(span)
         if named is not None:
             return named, "nominal"  # "Another critic, Laurence H. Tribe,"
@@ -587,8 +639,9 @@ class _Resolver:
             return self.group(conjuncts), "name"
         if entity is not None:
             return entity, kind
-        if conjuncts:
-            return conjuncts[0], "nominal"  # "his wife and current nominee Hillary Clinton"
+        if conjuncts and root.tag_ not in ("NNS", "NNPS"):
+            # "his wife and current nominee Hillary Clinton" is one person; "my siblings and I" are not.
+            return conjuncts[0], "nominal"
         # "Another critic, Laurence H. Tribe,": the appositive names the referent.
         entity = self.entity_of_noun(root)
         if entity is not None:

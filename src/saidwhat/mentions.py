@@ -444,14 +444,22 @@ def _quote_speaker(offsets: TokenOffsets, start: int, end: int) -> int | None:
             if token.text in ("“", "”", '"') or token.text == "\n" or "\n" in token.text:
                 break
             if token.pos_ == "VERB" and token.lemma_.lower() in SPEECH_LEMMAS:
-                subjects = [c for c in token.children if c.dep_ == "nsubj"]
-                if subjects:
-                    return subjects[0].i
-                if forward:
-                    # "…,” said Hamdan": inverted subject parsed as object.
-                    objects = [c for c in token.rights if c.pos_ in ("PROPN", "PRON") and c.dep_ in ("dobj", "nsubj", "attr")]
-                    if objects:
-                        return objects[0].i
+                subject = speech_subject(token, inverted=forward)
+                if subject is not None:
+                    return subject.i
+    return None
+
+
+def speech_subject(verb: Token, *, inverted: bool = True) -> Token | None:
+    """Who a speech verb has speaking: its subject, or ("…,” said Hamdan") the inverted subject the
+    parser took for an object."""
+    subjects = [c for c in verb.children if c.dep_ == "nsubj"]
+    if subjects:
+        return subjects[0]
+    if inverted:
+        objects = [c for c in verb.rights if c.pos_ in ("PROPN", "PRON") and c.dep_ in ("dobj", "nsubj", "attr")]
+        if objects:
+            return objects[0]
     return None
 
 
