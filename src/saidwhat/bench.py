@@ -275,7 +275,7 @@ def render(results: Results, command: str) -> str:
         f"- Engine vs bare spaCy, one process: the engine runs at {engine.articles_per_second / bare.articles_per_second:.2f} × "
         "the articles/s of parsing alone (attribution, context, entities and claims on top of the parse).",
         f"- Scaling: {top} workers give {scaling:.2f} × one worker (bar ≥ {0.9 * top:.1f}: {bar(scaling >= 0.9 * top)}); "
-        f"bare spaCy scales {bare_scaling:.2f} × on the same machine in the same run, which bounds what the engine can reach here.",
+        f"bare spaCy (the same pool without the engine: the machine's own scaling) scales {bare_scaling:.2f} × in the same run.",
         f"- Ingest overhead (store writes, one writer process) vs extract at {top} workers: {overhead:+.1%} "
         f"(bar ≤ +15%: {bar(overhead <= 0.15)}).",
         f"- Peak memory per worker (max RSS): {results.peak_worker_mb:,.0f} MB.",
