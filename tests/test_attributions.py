@@ -430,3 +430,36 @@ def test_polnear_dev_quotations_are_found_with_their_speaker(polnear_root):
 
 def _chars_of(spans) -> set[int]:
     return {i for start, end in spans or [] for i in range(start, end)}
+
+
+def test_archive_doubled_apostrophe_quotes_and_sentence_final_reports():
+    text = article("archive-transport.txt")
+    found = run(text)
+    dunn = one(found, cue="said", source="Marguerite Dunn, who has lived on Peaks Island for 40 years")
+    # “A,” X said. “B.”: the quotation after the cue sentence goes on with the same statement.
+    assert dunn.pieces == [
+        "We are not a line item you can trim when the budget is tight",
+        "We are the people who keep these islands alive.",
+    ]
+    assert dunn.attribution.kind == "direct"
+    okafor = one(found, cue="said", source="he")
+    assert okafor.pieces[0] == "Fuel costs have doubled since 2021"
+    # A report closing its sentence takes the whole sentence before it, not only the last clause.
+    director = one(found, cue="said", source="the director")
+    assert director.content.startswith("Ridership fell by a third last winter, and")
+    # A plan in the clause does not make the aide a mere via: the aide is who reports the plan.
+    aide = one(found, cue="according to", source="an aide to the council president")
+    assert aide.content.startswith("Several councilors plan to oppose the cuts")
+    ruiz = one(found, cue="said of", source="Councilor Ana Ruiz")
+    assert ruiz.pieces[-1] == "I won't vote for anything that leaves 'the islands' behind."
+    doc = load_model()(text)
+    assert_spans_valid(extract(text))
+    assert find_attributions(doc, mode="rules")
+
+
+def test_nested_quotation_at_the_end_still_hands_over_to_the_cue():
+    text = "“You say you ‘take responsibility, and it was their fault,’” Senator Lowe said. “That is not responsibility.”"
+    found = run(text)
+    lowe = one(found, cue="said", source="Senator Lowe")
+    assert lowe.attribution.kind == "direct"
+    assert lowe.pieces == ["You say you ‘take responsibility, and it was their fault,’", "That is not responsibility."]

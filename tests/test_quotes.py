@@ -76,3 +76,10 @@ def test_random_mark_chaos_never_fails_and_stays_in_bounds(seed):
         for start, end in quote.pieces:
             assert quote.start < start < end <= quote.end
     assert [q.start for q in quotes] == sorted(q.start for q in quotes)
+
+
+def test_doubled_apostrophes_are_double_quotes_in_archive_text():
+    text = "''Not a line item,'' she said. ''We won't 'trim' people.''\n\n''First part\n\n''and the end.'' It's over."
+    assert texts(text) == [["Not a line item,"], ["We won't 'trim' people."], ["First part", "and the end."]]
+    first = find_quotes(text)[0]
+    assert text[first.start : first.end] == "''Not a line item,''"

@@ -44,6 +44,11 @@ _QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "enquire"}
 _TIME_MARKS = frozenset({"after", "before", "when", "while", "since"})
 _PARTICLES = frozenset({"back", "out", "on", "in", "up"})
 _CONDITIONS = frozenset({"unless", "if", "until", "because", "once"})
+# Verbs of reporting speech: "X said …, according to <outlet>" makes the outlet a via, not a source.
+_REPORT_LEMMAS = frozenset(
+    {"say", "tell", "state", "write", "add", "announce", "claim", "confirm", "tweet", "post", "explain", "note",
+     "report", "quote", "declare", "reply", "respond", "insist", "argue", "warn"}
+)
 _FOLLOW_ON_LEMMAS = frozenset({"add", "continue", "go on"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
@@ -497,7 +502,8 @@ class _RuleFinder:
         opens_clause = not before or not before.isalnum()
         inner = self.text[quote.inner_start : quote.inner_end]
         after = self.text[quote.end : quote.end + 1]
-        closes_clause = inner.rstrip()[-1:] in (",", ".", "!", "?", "—", "–", "-", "…") or after in (",", ".", ":")
+        # “… those 5,000 people,’” Merkley said: a quotation nested at the end hands over with its comma.
+        closes_clause = inner.rstrip().rstrip("’'\"”")[-1:] in (",", ".", "!", "?", "—", "–", "-", "…") or after in (",", ".", ":")
         return not closes_clause or not (opens_clause or inner.lstrip()[:1].isupper())
 
     def cue_before(self, quote: Quote) -> tuple[Token, CueFrame, int | None] | None:
@@ -638,6 +644,8 @@ class _RuleFinder:
             if clause is not None:
                 excluded |= self.reported_events(clause)
                 tokens = [t for t in clause.subtree if t.i not in excluded]
+                if clause.i < verb.i:
+                    tokens += self.fronted_content(verb, excluded)
                 tokens += self.coordinated_clause(verb, clause)
                 tokens += self.condition_clauses(verb, clause)
                 return _token_spans(tokens) or None
@@ -671,6 +679,13 @@ class _RuleFinder:
                 tokens = list(obj.subtree) + complements
                 return _token_spans(t for t in tokens if t.i not in excluded) or None
         return None
+
+    def fronted_content(self, verb: Token, excluded: set[int]) -> list[Token]:
+        """"A happened, but B followed, the source said": a report that closes its sentence has the
+        whole sentence before its source for content, not just the clause the parser hung on the cue."""
+        subjects = [t.i for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i for t in c.subtree]
+        end = min([self.cue_left(verb), *subjects])
+        return [t for t in self.doc[verb.sent.start : end] if t.i not in excluded]
 
     def reported_events(self, content: Token) -> set[int]:
         """"threatened to prosecute him … after the official blamed the group": the time clause is the
@@ -761,7 +776,7 @@ class _RuleFinder:
                 continue
             head = token.head
             # "Hamdan said …, according to The Times of Israel": the outlet is a via, not the source.
-            if head.i in self.used_cues or self.found_with_source_around(token):
+            if self.found_with_source_around(token):
                 continue
             phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
             clause = head
@@ -785,12 +800,17 @@ class _RuleFinder:
             )
 
     def found_with_source_around(self, token: Token) -> bool:
-        """Whether an attribution with a source has its cue in this sentence (and paragraph)."""
+        """Whether a speaker's report ("Hamdan said …") has its cue in this sentence (and paragraph).
+
+        Only reports make the "according to" outlet a via; a belief or plan in the sentence ("Clinton
+        plans to visit …, according to an aide") is itself what the named source says.
+        """
         sentence: SpacySpan = token.sent
         paragraph = self.paragraphs[self.paragraph_of(token.idx)]
         start, end = max(sentence.start_char, paragraph[0]), min(sentence.end_char, paragraph[1])
         return any(
             attribution.source and attribution.cue and start <= attribution.cue[0][0] < end
+            and attribution.cue_lemma in _REPORT_LEMMAS
             for attribution in self.found
         )
 

@@ -21,6 +21,7 @@ _CURLY_PAIRS = {"“": "”", "«": "»", "„": "“"}
 _STRAIGHT_DOUBLE = '"'
 _SINGLE_OPEN = "‘"
 _SINGLE_CLOSE = "’"
+_DOUBLED_APOSTROPHE = "''"
 # A straight or curly single mark opens a quote only after one of these (else it is an apostrophe).
 _OPENING_CONTEXT = set(" \t\n([{—–-/") | {"\u00a0"}
 QUOTE_CHARS = frozenset("“”«»„\"‘’'")
@@ -32,7 +33,7 @@ class Quote:
 
     pieces: tuple[Span, ...]
     open_at: int
-    # Offset of the final closing mark; None when the quote runs unclosed to a paragraph end.
+    # Offset of the final closing mark's last character; None when the quote runs unclosed to a paragraph end.
     close_at: int | None
 
     @property
@@ -59,6 +60,11 @@ class _Open:
     at: int
     closer: str
     at_paragraph_start: bool
+    width: int = 1  # characters in the opening mark: 2 for a doubled apostrophe ('')
+
+    @property
+    def inner_start(self) -> int:
+        return self.at + self.width
 
 
 def paragraph_spans(text: str) -> list[Span]:
@@ -79,36 +85,58 @@ def _is_word_char(ch: str) -> bool:
     return ch.isalnum()
 
 
-def _paragraph_quotes(text: str, para: Span) -> tuple[list[tuple[int, int | None, bool]], _Open | None]:
-    """Closed quotes of one paragraph as (open, close, at_start) and the quote left open at its end."""
+def _paragraph_quotes(text: str, para: Span) -> tuple[list[tuple[int, Span, int, bool]], _Open | None]:
+    """Closed quotes of one paragraph as (open, inner span, close, at_start) and the quote left open.
+
+    ``close`` is the offset of the closing mark's last character.
+    """
     start, end = para
-    found: list[tuple[int, int | None, bool]] = []
+    found: list[tuple[int, Span, int, bool]] = []
     current: _Open | None = None
-    for i in range(start, end):
+    i = start
+    while i < end:
         ch = text[i]
         if ch not in QUOTE_CHARS:
+            i += 1
             continue
         before = text[i - 1] if i > start else " "
-        after = text[i + 1] if i + 1 < end else " "
+        # ''So it goes,'' he said: archive text (NYT, wire databases) doubles the apostrophe for a double mark.
+        doubled = ch == "'" and i + 1 < end and text[i + 1] == "'"
+        after = text[i + 2 if doubled else i + 1] if (i + 2 if doubled else i + 1) < end else " "
         if current is None:
+            if doubled and (not _is_word_char(before) or i == start):
+                current = _Open(i, _DOUBLED_APOSTROPHE, i == start, width=2)
+                i += 2
+                continue
             if ch in _CURLY_PAIRS:
                 current = _Open(i, _CURLY_PAIRS[ch], i == start)
             elif ch == _STRAIGHT_DOUBLE and not _is_word_char(before) or ch == _STRAIGHT_DOUBLE and i == start:
                 current = _Open(i, _STRAIGHT_DOUBLE, i == start)
             elif ch in (_SINGLE_OPEN, "'") and (before in _OPENING_CONTEXT or i == start) and _is_word_char(after):
                 current = _Open(i, _SINGLE_CLOSE if ch == _SINGLE_OPEN else "'", i == start)
+            i += 1
+            continue
+        if current.closer == _DOUBLED_APOSTROPHE:
+            if doubled and not _is_word_char(after):
+                if i > current.inner_start:
+                    found.append((current.at, (current.inner_start, i), i + 1, current.at_paragraph_start))
+                current = None
+                i += 2
+            else:
+                i += 1  # a single apostrophe inside the quotation (don't, ‘nested’)
             continue
         closes = ch == current.closer or {current.closer, ch} == {_STRAIGHT_DOUBLE, "”"}
         if current.closer in (_SINGLE_CLOSE, "'"):
             # A single mark closes only at a word's end (else it is an apostrophe: don't, Hamas’s).
             closes = closes and not _is_word_char(after)
         if closes:
-            if i > current.at + 1:
-                found.append((current.at, i, current.at_paragraph_start))
+            if i > current.inner_start:
+                found.append((current.at, (current.inner_start, i), i, current.at_paragraph_start))
             current = None
         elif ch in _CURLY_PAIRS and current.closer != _SINGLE_CLOSE and current.closer != "'":
             # A second opening double mark while one is open: the first was never closed; restart here.
             current = _Open(i, _CURLY_PAIRS[ch], i == start)
+        i += 1
     return found, current
 
 
@@ -128,17 +156,17 @@ def find_quotes(text: str) -> list[Quote]:
         closed, left_open = _paragraph_quotes(text, para)
         if pending_open is not None:
             if closed and closed[0][0] == para[0]:
-                first_open, first_close, _ = closed.pop(0)
-                quotes.append(Quote((*pending, (first_open + 1, first_close)), pending_open.at, first_close))
+                _, first_inner, first_close, _ = closed.pop(0)
+                quotes.append(Quote((*pending, first_inner), pending_open.at, first_close))
                 pending, pending_open = [], None
             elif not (left_open is not None and left_open.at == para[0]):
                 flush_pending()
                 pending, pending_open = [], None
-        quotes.extend(Quote(((o + 1, c),), o, c) for o, c, _ in closed)
-        if left_open is not None and para[1] > left_open.at + 1:
+        quotes.extend(Quote((inner,), o, c) for o, inner, c, _ in closed)
+        if left_open is not None and para[1] > left_open.inner_start:
             if pending_open is None:
                 pending_open = left_open
-            pending.append((left_open.at + 1, para[1]))
+            pending.append((left_open.inner_start, para[1]))
     flush_pending()
     quotes.sort(key=lambda q: q.open_at)
     return quotes
