@@ -509,3 +509,48 @@ def assert_spans_valid_table(resolved: Resolved) -> None:
     for entity in resolved.table.entities:
         for mention in entity.mentions:
             assert resolved.text[mention.start : mention.end] == mention.text
+
+
+def test_description_opening_the_next_sentence_continues_its_subject():
+    text = (
+        "Jan Novak says the tariffs will hurt Czech glassmakers.\n\n"
+        "The Liberec senator was speaking on Thursday at a factory owned by Petra Dvorakova.\n\n"
+        "The Moravian senator added that exports had fallen by a third."
+    )
+    first = span_of(text, "The Liberec senator")
+    resolved = Resolved(text, [first])
+    assert resolved.entity_at(first).name == "Jan Novak"
+
+
+def test_continuity_does_not_override_a_contradicting_party():
+    text = (
+        "Republican Senator Tom Hadley criticised the budget on Monday.\n\n"
+        "The Democratic senator from Ohio, Maria Ruiz, disagreed with him."
+    )
+    description = span_of(text, "The Democratic senator from Ohio")
+    resolved = Resolved(text, [description])
+    entity = resolved.entity_at(description)
+    assert entity is None or entity.name != "Tom Hadley"
+
+
+def test_role_description_goes_to_the_only_main_character_it_can_be():
+    text = (
+        "Donna Whitfield and Gareth Pryce met again in the second televised debate on Sunday.\n\n"
+        "Whitfield, a former mayor, said the city needed more police. Pryce said it needed fewer.\n\n"
+        "Whitfield promised new housing. Pryce promised lower rents. Whitfield attacked his record.\n\n"
+        "Pryce called her plan a fantasy.\n\n"
+        "The Cardiff businessman also promised to scrap the congestion charge."
+    )
+    description = span_of(text, "The Cardiff businessman")
+    resolved = Resolved(text, [description])
+    assert resolved.entity_at(description).name == "Gareth Pryce"
+
+
+def test_a_named_person_and_unnamed_others_are_generic():
+    text = (
+        "Councillor Amy Lund opposed the closure of the library.\n\n"
+        "Lund and other residents said the building should stay open."
+    )
+    group = span_of(text, "Lund and other residents")
+    resolved = Resolved(text, [group])
+    assert resolved.entity_at(group) is None

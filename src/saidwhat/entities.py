@@ -59,6 +59,8 @@ from saidwhat.records import EntityTable, Mention as MentionRecord, ResolvedEnti
 # How many narrative sentences back a pronoun / description may look for its antecedent.
 PRONOUN_WINDOW = {"masc": 4, "fem": 4, "neut": 2, "any": 2}
 DESCRIPTION_WINDOW = 8
+# What continuing the previous sentence's subject is worth to a description (a title match is 5).
+CONTINUITY_BONUS = 3.0
 LONG_WINDOW = 12
 # Determiners that make a mention of a group generic: "many Democrats", "some officials".
 QUANTIFIERS = frozenset(
@@ -156,6 +158,7 @@ class _Resolver:
         self.by_sentence: dict[int, list[tuple[Mention, _Entity]]] = {}
         self.sentences = list(doc.sents)
         self._authors: tuple[list[tuple[int, _Entity]], _Entity | None] | None = None
+        self._context_words: dict[int, set[str]] = {}
 
     # -- assignment -------------------------------------------------------------------------
     def assign(self, mention: Mention, entity: _Entity) -> None:
@@ -500,6 +503,12 @@ class _Resolver:
             if distance > DESCRIPTION_WINDOW:
                 break
             fit = self.description_fit(mention, entity)
+            if mention.label == "PERSON" and self.was_last_subject(mention, candidate):
+                # "Mike Pence says … . The Republican vice presidential nominee was speaking …": a
+                # description opening the next sentence continues its subject unless something
+                # it says contradicts that person.
+                lenient = self.description_fit(mention, entity, lenient=True)
+                fit = max(fit or 0.0, lenient + CONTINUITY_BONUS) if lenient is not None else fit
             if fit is None:
                 continue
             score = fit - 0.3 * distance
@@ -513,28 +522,65 @@ class _Resolver:
             self.assign(mention, best[1])
 
     def protagonist(self, mention: Mention) -> _Entity | None:
-        """The article's most named person so far, for a role description nothing else fits
-        ("the New York businessman"), unless the description's gender or proper words disagree."""
+        """The most named person so far among those the description could be, for a role
+        description nothing else fits ("the New York businessman" in a Trump–Clinton story is not
+        the woman), when that person is named at least three times and twice as often as the next."""
         counts: Counter = Counter()
+        people: dict[int, _Entity] = {}
         for candidate, entity in self.assigned:
             if candidate.start >= mention.start:
                 break
             if candidate.kind == "name" and entity.type == "PERSON":
                 counts[id(entity)] += 1
-        if not counts:
+                people[id(entity)] = entity
+        ranked = [(count, people[key]) for key, count in counts.most_common() if self.could_be(mention, people[key])]
+        if not ranked:
             return None
-        (top, count), *rest = counts.most_common(2) + [(None, 0)]
-        if count < 3 or count < 2 * rest[0][1]:
-            return None
-        entity = next(e for e in self.entities if id(e) == top)
+        (count, entity), *rest = ranked + [(0, None)]
+        return entity if count >= 3 and count >= 2 * rest[0][0] else None
+
+    def could_be(self, mention: Mention, entity: _Entity) -> bool:
+        """Nothing the description says contradicts the person: gender, party, and each proper word
+        ("New York") is one the person is titled with or named alongside."""
         gender = gender_of_title([mention.lemma])
         if gender and entity.gender not in (None, gender):
-            return None
+            return False
         evidence = {_party(w) for w in entity.role_words}
         proper = [_party(name_tokens(m)[0]) for m in mention.modifiers if m[:1].isupper() and name_tokens(m)]
-        return entity if all(word in evidence for word in proper) else None
+        if any(OPPOSITE_PARTY.get(word) in evidence for word in proper):
+            return False
+        # A place or party word nobody is known by ("the New York businessman") rules nobody out.
+        claimed = {_party(w) for other in self.entities if other.type == "PERSON" for w in other.role_words}
+        return all(word in evidence or word in self.context_words(entity) or word not in claimed for word in proper)
 
-    def description_fit(self, mention: Mention, entity: _Entity) -> float | None:
+    def context_words(self, entity: _Entity) -> set[str]:
+        """Proper words of the sentences naming the entity ("Trump, the New York developer, …")."""
+        key = id(entity)
+        if key not in self._context_words:
+            words: set[str] = set()
+            for mention in entity.mentions:
+                if mention.kind != "name":
+                    continue
+                for token in self.sentences[mention.sentence]:
+                    if token.text[:1].isupper() and token.pos_ in ("PROPN", "ADJ") and self.entity_of_token.get(token.i) is not entity:
+                        words.update(_party(word) for word in name_tokens(token.text))
+            self._context_words[key] = words
+        return self._context_words[key]
+
+    def was_last_subject(self, mention: Mention, candidate: Mention) -> bool:
+        """The candidate is the subject of the narrative sentence just before a description that is
+        itself a subject."""
+        narrative = self.found.narrative_index
+        return (
+            mention.role == "subj"
+            and candidate.role == "subj"
+            and candidate.quote is None
+            and candidate.sentence < mention.sentence
+            and narrative[mention.sentence] - narrative[candidate.sentence] == 1
+            and self.doc[candidate.head].head.i == self.sentences[candidate.sentence].root.i
+        )
+
+    def description_fit(self, mention: Mention, entity: _Entity, *, lenient: bool = False) -> float | None:
         """How well "the <modifiers> <head>" describes an entity; None when it cannot.
 
         The evidence is the entity's own titles and appositives (never descriptions resolved to it
@@ -547,7 +593,8 @@ class _Resolver:
         modifiers = [m.lower() for m in mention.modifiers]
         evidence = {_party(w) for w in entity.role_words | {w for key in entity.keys for w in key.split()}}
         proper = [_party(name_tokens(m)[0]) for m in mention.modifiers if m[:1].isupper() and name_tokens(m)]
-        agreement = sum(2.0 if word in evidence else -1.0 for word in proper)
+        # Leniently, a proper word the entity is not known by ("Indiana") is no evidence either way.
+        agreement = sum(2.0 if word in evidence else (0.0 if lenient else -1.0) for word in proper)
         if mention.label == "PERSON":
             if kind != "PERSON" or any(OPPOSITE_PARTY.get(word) in evidence for word in proper):
                 return None  # "the Democratic nominee" is not the one titled Republican
@@ -561,7 +608,7 @@ class _Resolver:
             else:
                 fit = 0.0
             fit += agreement
-            return fit if fit >= 2.0 else None
+            return fit if fit >= (0.0 if lenient else 2.0) else None
         if mention.label == "GPE":
             if kind != "GPE":
                 return None
@@ -635,6 +682,8 @@ class _Resolver:
                 return people[-1], "name"
         # "Mr. Grassley and Mr. Leahy": a coordination of entities is a group of them.
         conjuncts = self.coordinated(root, (start, end))
+        if any(w.tag_ in ("NNS", "NNPS") and w.i not in self.entity_of_token for w in root.conjuncts):
+            return None, "nominal"  # "the nominee and his aides": a group with unnamed members is generic
         if len(conjuncts) > 1:
             return self.group(conjuncts), "name"
         if entity is not None:
