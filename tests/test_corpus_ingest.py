@@ -252,3 +252,22 @@ def test_a_worker_death_costs_only_the_article_that_caused_it():
     assert sorted(by_source) == sorted(i.source for i in items)
     assert by_source["poison"].error_type == "WorkerDied" and "died" in by_source["poison"].reason
     assert all(o.ok for s, o in by_source.items() if s != "poison")
+
+
+def test_per_article_metadata_errors_are_failures_not_crashes(tmp_path):
+    path = tmp_path / "meta.jsonl"
+    write_jsonl(
+        path,
+        [
+            {"id": "bad-date", "text": MARKETS, "published": "last Tuesday"},
+            {"id": "blank", "text": "   \n  "},
+            {"id": "ok", "text": UK_FLOODS, "published": "2025-02-16T09:30:00Z"},
+        ],
+    )
+    db = tmp_path / "s.duckdb"
+    report = ingest([str(path)], db, workers=0, progress=False)
+    assert (report.stored, report.failed) == (1, 2)
+    with Store(db, read_only=True) as store:
+        reasons = {f["article_id"]: f["reason"] for f in store.failures()}
+        assert "YYYY-MM-DD" in reasons["bad-date"] and "empty" in reasons["blank"]
+        assert store.load_article("ok").published == "2025-02-16"
