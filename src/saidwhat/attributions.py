@@ -345,7 +345,22 @@ class _RuleFinder:
         self.noun_pass()
         self.link_orphan_quotes()
         self.link_follow_ons()
+        self.drop_nested()
         return self.found
+
+    def drop_nested(self) -> None:
+        """"Smith said Jones believes the plan will fail": Jones's belief is part of what Smith said, not a
+        statement of its own (news annotation, PolNeAR included, attributes the outer report only)."""
+        def cue_inside(inner: FoundAttribution, outer: FoundAttribution) -> bool:
+            return bool(inner.cue) and any(start <= inner.cue[0][0] < end for start, end in outer.content)
+
+        nested = {
+            id(inner)
+            for inner in self.found
+            for outer in self.found
+            if outer is not inner and cue_inside(inner, outer) and not cue_inside(outer, inner)
+        }
+        self.found = [a for a in self.found if id(a) not in nested]
 
     def link_follow_ons(self) -> None:
         """“…,” he added: the statement goes on from the nearest earlier attribution with a source."""
@@ -435,6 +450,10 @@ class _RuleFinder:
                 continue
             if self.quotes.overlapping(_extent_end(previous), quote.start):
                 continue  # another (unattributed) quotation stands in between
+            if self.closes_with_cue(previous, quote):
+                previous.content = [*previous.content, *self.quote_content(quote)]
+                previous.kind = "direct" if previous.kind == "direct" else "mixed"
+                continue
             follow = self.add(
                 FoundAttribution(
                     content=self.quote_content(quote), kind="direct", confidence=0.7, origin="continuation"
@@ -442,6 +461,17 @@ class _RuleFinder:
                 None,
             )
             self.continues[id(follow)] = previous
+
+    def closes_with_cue(self, previous: FoundAttribution, quote: Quote) -> bool:
+        """The quotation goes on with the same statement: "“A,” says X. “B.”" / "A, X said. “B.”", where the
+        content came before its cue and the quotation opens the next sentence of the same paragraph."""
+        if not previous.cue or previous.content[-1][1] > previous.cue[0][0]:
+            return False
+        end = _extent_end(previous)
+        if self.paragraph_of(end - 1) != self.paragraph_of(quote.start):
+            return False
+        gap = self.text[end : quote.start]
+        return sum(gap.count(mark) for mark in ".!?") <= 1 and not gap.rstrip()[-1:].isalnum()
 
     def clause_end(self, verb: Token, quote: Quote) -> int:
         """End offset of the cue clause outside the quotation ("Hamdan said Tuesday in Algeria")."""
