@@ -554,3 +554,30 @@ def test_a_named_person_and_unnamed_others_are_generic():
     group = span_of(text, "Lund and other residents")
     resolved = Resolved(text, [group])
     assert resolved.entity_at(group) is None
+
+
+def test_organisation_descriptions_fit_organisations_of_their_kind():
+    text = (
+        "The Office for Budget Responsibility said on Wednesday that growth would slow to 0.8 percent.\n\n"
+        "Separately, the Association of Train Drivers rejected the pay offer from Northern Rail.\n\n"
+        "The agency also cut its forecast for tax receipts.\n\n"
+        "\"This offer is an insult,\" the union said.\n\n"
+        "The International Coffee Fund warned that prices would rise. The fund said stocks were low."
+    )
+    agency = span_of(text, "The agency")
+    union = span_of(text, "the union")
+    fund = span_of(text, "The fund")
+    resolved = Resolved(text, [agency, union, fund])
+    assert resolved.entity_at(agency).name == "Office for Budget Responsibility"
+    assert resolved.entity_at(union).name == "Association of Train Drivers"
+    assert resolved.entity_at(fund).name == "International Coffee Fund"
+
+
+def test_the_network_is_a_broadcaster_not_a_newspaper():
+    text = (
+        "CNN aired the interview on Monday night, and The Boston Globe published a transcript on Tuesday.\n\n"
+        "The network said the interview had drawn its largest audience of the year."
+    )
+    network = span_of(text, "The network")
+    resolved = Resolved(text, [network])
+    assert resolved.entity_at(network).name == "CNN"

@@ -38,6 +38,7 @@ from saidwhat.mentions import (
 )
 from saidwhat.names import (
     DEMONYMS,
+    ORG_KINDS,
     PERSON_ROLES,
     PLACE_ALIASES,
     TITLE_ABBREVIATIONS,
@@ -51,6 +52,8 @@ from saidwhat.names import (
     likely_misspelling,
     name_key,
     name_tokens,
+    noun_medium,
+    outlet_medium,
     person_tokens,
     surname,
 )
@@ -618,11 +621,17 @@ class _Resolver:
                     return None
             return 2.0 + 2.0 * any(word in DEMONYMS for word in modifiers)
         if mention.label == "MEDIA":
-            return 2.0 if kind == "MEDIA" else None
+            if kind != "MEDIA":
+                return None
+            media = {outlet_medium(key.split()) for key in entity.keys} - {None}
+            wanted = noun_medium(head)
+            return None if wanted and media and wanted not in media else 2.0
         if kind not in ("ORG", "GROUP") and not (head in GOVERNMENT_NOUNS and kind == "GPE"):
             return None
         if head in evidence:
             fit = 3.0  # "the fund" for the International Monetary Fund, "the campaign" for a campaign
+        elif ORG_KINDS.get(head, frozenset()) & evidence:
+            fit = 2.5  # "the agency" for the Congressional Budget Office
         elif head in GENERIC_ORG_NOUNS or (head in GOVERNMENT_NOUNS and kind == "GPE"):
             fit = 1.0 + min(len(entity.mentions), 5) * 0.1
         else:

@@ -87,12 +87,23 @@ ORG_NOUNS = frozenset(
     carmaker automaker retailer airline insurer lender manufacturer startup conglomerate corporation
     business brand label studio parliament senate congress legislature cabinet alliance coalition
     federation association league network service authority office army military navy police
+    fund panel subcommittee tribunal
     """.split()
 )
+# What an organisation's name says it is, for the descriptions that fit it: "the agency" is the
+# Congressional Budget Office or the Department of Veterans Affairs, "the union" an association of workers.
+ORG_KINDS: dict[str, frozenset[str]] = {
+    "agency": frozenset("agency office department administration bureau service commission authority".split()),
+    "union": frozenset("union association federation brotherhood guild workers teamsters".split()),
+    "panel": frozenset("panel committee subcommittee commission board".split()),
+    "committee": frozenset("committee subcommittee panel".split()),
+    "court": frozenset("court tribunal".split()),
+    "department": frozenset("department ministry office".split()),
+}
 GPE_NOUNS = frozenset("country state nation city kingdom republic island capital region province territory".split())
 # Organisations named by their owner: "the Clinton campaign", "Trump’s team", "the Obama administration".
 OWNED_ORG_NOUNS = frozenset("campaign team administration government camp foundation staff".split())
-MEDIA_NOUNS = frozenset("newspaper paper outlet broadcaster magazine daily tabloid channel station website".split())
+MEDIA_NOUNS = frozenset("newspaper paper outlet broadcaster magazine daily tabloid channel station website site network journal".split())
 
 # News outlets: their names are MEDIA even when the tagger says ORG/PERSON/GPE.
 OUTLETS = frozenset(
@@ -104,8 +115,34 @@ OUTLETS = frozenset(
     daily-mail mail-online wall-street-journal wsj new-york-times nyt washington-post usa-today
     los-angeles-times new-york-post financial-times ft newsweek time-magazine the-atlantic
     new-yorker haaretz jerusalem-post times-of-israel le-monde der-spiegel el-pais
+    rt russia-today sputnik voa voice-of-america politifact realclearpolitics fivethirtyeight
+    zero-hedge drudge-report national-review propublica the-intercept
     """.split()
 )
+# Broadcasters and print titles, so "the network" is not a newspaper and "the paper" not a channel.
+BROADCASTERS = frozenset(
+    "bbc cnn msnbc cnbc fox-news nbc abc cbs npr pbs sky-news itv channel-4 rte dw france-24 al-jazeera rt "
+    "russia-today voa voice-of-america".split()
+)
+PRINT_HEADS = frozenset(
+    "times post journal herald tribune gazette telegraph guardian globe chronicle inquirer examiner observer "
+    "register courier mirror express star sun magazine daily weekly".split()
+)
+BROADCAST_NOUNS = frozenset("network channel station broadcaster".split())
+PRINT_NOUNS = frozenset("newspaper paper daily tabloid magazine journal".split())
+
+
+def outlet_medium(tokens: list[str]) -> str | None:
+    """"broadcast" or "print" when an outlet's name says which, else None."""
+    if "-".join(tokens) in BROADCASTERS:
+        return "broadcast"
+    if tokens and tokens[-1] in PRINT_HEADS:
+        return "print"
+    return None
+
+
+def noun_medium(noun: str) -> str | None:
+    return "broadcast" if noun in BROADCAST_NOUNS else "print" if noun in PRINT_NOUNS else None
 # A name ending in one of these words is an outlet ("The Boston Globe", "Fox News").
 OUTLET_HEADS = frozenset(
     "times post journal news herald tribune gazette telegraph guardian globe chronicle inquirer "
