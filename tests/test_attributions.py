@@ -396,6 +396,29 @@ def test_merge_keeps_rules_adds_model_only_attributions_and_borrows_missing_sour
     assert elsewhere in merged and overlapping not in merged
 
 
+def test_merge_drops_model_attributions_nested_in_a_rule_content():
+    rule = FoundAttribution(content=[(10, 80)], kind="indirect", cue=[(0, 4)], source=[(5, 9)], origin="rule")
+    nested = FoundAttribution(content=[(40, 80)], kind="indirect", cue=[(30, 38)], origin="model")
+    outside = FoundAttribution(content=[(100, 140)], kind="indirect", cue=[(90, 96)], origin="model")
+    merged = merge_model([rule], [nested, outside])
+    assert rule in merged and outside in merged and nested not in merged
+
+
+def test_full_mode_gives_a_model_cue_without_source_the_subject_of_its_clause(monkeypatch):
+    text = "Though she praised the deal, the senator has lobbied for a full audit of the contracts."
+    doc = load_model()(text)
+    start = text.index("has lobbied for")
+    content_start = text.index("a full audit")
+    predicted = FoundAttribution(
+        content=[(content_start, len(text) - 1)], kind="indirect", cue=[(start, start + len("has lobbied for"))],
+        origin="model",
+    )
+    monkeypatch.setattr("saidwhat.attributions._model_attributions", lambda _doc: [predicted])
+    found = [a for a in find_attributions(doc, mode="full") if a.cue and text[a.cue[0][0]:a.cue[-1][1]] == "has lobbied for"]
+    assert len(found) == 1 and found[0].origin == "model"
+    assert found[0].source and part_text(text, found[0].source) == "the senator"
+
+
 def test_full_mode_contains_every_rules_attribution(seed_text):
     doc = load_model()(seed_text)
     rules = {tuple(a.content[0]) for a in find_attributions(doc, mode="rules")}

@@ -70,7 +70,11 @@ def find_attributions(doc: Doc, *, mode: str = "full") -> list[FoundAttribution]
     finder = _RuleFinder(doc)
     found = finder.run()
     if mode == "full":
-        found = merge_model(found, _model_attributions(doc))
+        predicted = _model_attributions(doc)
+        for attribution in predicted:
+            if attribution.source is None and attribution.cue:
+                attribution.source = finder.cue_subject(attribution.cue)
+        found = merge_model(found, predicted)
     return _in_text_order(found, finder.continues)
 
 
@@ -105,12 +109,23 @@ def merge_model(rules: list[FoundAttribution], model: list[FoundAttribution]) ->
     for predicted in model:
         overlapping = [r for r in rules if _overlap_share(r.content, predicted.content) >= 0.5]
         if not overlapping:
-            merged.append(predicted)
+            if not any(_is_nested(predicted, rule) for rule in rules):
+                merged.append(predicted)
             continue
         for rule in overlapping:
             if rule.source is None and rule.origin != "continuation" and predicted.source:
                 rule.source = predicted.source
     return merged
+
+
+def _cue_inside(inner: FoundAttribution, outer: FoundAttribution) -> bool:
+    return bool(inner.cue) and any(start <= inner.cue[0][0] < end for start, end in outer.content)
+
+
+def _is_nested(inner: FoundAttribution, outer: FoundAttribution) -> bool:
+    """"Smith said Jones believes the plan will fail": Jones's belief is part of what Smith said, not a
+    statement of its own (news annotation, PolNeAR included, attributes the outer report only)."""
+    return outer is not inner and _cue_inside(inner, outer) and not _cue_inside(outer, inner)
 
 
 def _in_text_order(found: list[FoundAttribution], continues: dict[int, FoundAttribution]) -> list[FoundAttribution]:
@@ -276,6 +291,13 @@ class _RuleFinder:
             return tokens  # a dash inside the subject phrase ("Mr. X — a former aide —")
         return [t for t in tokens if t.i > dashes[-1]]
 
+    def cue_subject(self, cue: list[Span]) -> list[Span] | None:
+        """The source the parse gives a cue found elsewhere (the model): "…, calling for X" → the
+        subject of the clause the participle hangs on."""
+        tokens = [t for t in self.doc[self.token_at(cue[0][0]) :] if t.idx < cue[-1][1]]
+        heads = [t for t in tokens if _is_verbal(t) and not any(a in tokens for a in t.ancestors)]
+        return self.source_spans(heads[0]) if heads else None
+
     def source_spans(self, verb: Token) -> list[Span] | None:
         tokens = self.source_tokens(verb)
         spans = _token_spans(tokens) if tokens else []
@@ -349,18 +371,8 @@ class _RuleFinder:
         return self.found
 
     def drop_nested(self) -> None:
-        """"Smith said Jones believes the plan will fail": Jones's belief is part of what Smith said, not a
-        statement of its own (news annotation, PolNeAR included, attributes the outer report only)."""
-        def cue_inside(inner: FoundAttribution, outer: FoundAttribution) -> bool:
-            return bool(inner.cue) and any(start <= inner.cue[0][0] < end for start, end in outer.content)
-
-        nested = {
-            id(inner)
-            for inner in self.found
-            for outer in self.found
-            if outer is not inner and cue_inside(inner, outer) and not cue_inside(outer, inner)
-        }
-        self.found = [a for a in self.found if id(a) not in nested]
+        """Leave out attributions nested in another's content (``_is_nested``)."""
+        self.found = [a for a in self.found if not any(_is_nested(a, outer) for outer in self.found)]
 
     def link_follow_ons(self) -> None:
         """“…,” he added: the statement goes on from the nearest earlier attribution with a source."""
