@@ -581,3 +581,44 @@ def test_the_network_is_a_broadcaster_not_a_newspaper():
     network = span_of(text, "The network")
     resolved = Resolved(text, [network])
     assert resolved.entity_at(network).name == "CNN"
+
+
+def test_bare_police_is_the_force_the_article_names():
+    text = (
+        "A man was shot dead outside a nightclub in the city centre early on Sunday, police said.\n\n"
+        "Police said they were looking for two men seen running from the scene.\n\n"
+        "Greater Manchester Police Chief Constable Stephen Watson appealed for witnesses. "
+        "Leeds police later arrested a man in connection with a separate stabbing."
+    )
+    first = span_of(text, "police", 1)
+    second = span_of(text, "Police", 1)
+    leeds = span_of(text, "Leeds police")
+    resolved = Resolved(text, [first, second, leeds])
+    force = resolved.entity_at(first)
+    assert force is not None and "Manchester" in force.name and force.type == "ORG"
+    assert resolved.entity_at(second) is force
+    assert resolved.entity_at(leeds).name != force.name
+    assert_spans_valid_table(resolved)
+
+
+def test_bare_police_with_no_named_force_stays_unresolved():
+    text = "Two cars collided on the bypass on Friday evening, police said. Nobody was hurt."
+    police = span_of(text, "police")
+    assert Resolved(text, [police]).entity_at(police) is None
+
+
+def test_documents_speak_for_whoever_issued_or_conducted_them():
+    text = (
+        "The Nordic Council issued a statement on Tuesday condemning the closure of the border crossing.\n\n"
+        "The statement called the decision a breach of the 1957 passport union.\n\n"
+        "Separately, research conducted by the Centre for Fjord Ecology found that salmon stocks were recovering. "
+        "Earlier, a Norwegian Fisheries Directorate survey had shown a decline.\n\n"
+        "The study found that the decline had been largest in the north."
+    )
+    statement = span_of(text, "The statement")
+    research = span_of(text, "research conducted by the Centre for Fjord Ecology")
+    study = span_of(text, "The study")
+    resolved = Resolved(text, [statement, research, study])
+    assert resolved.entity_at(statement).name == "Nordic Council"
+    assert resolved.entity_at(research).name == "Centre for Fjord Ecology"
+    assert resolved.entity_at(study).name.endswith("Fisheries Directorate")  # the NER may keep "Norwegian" apart

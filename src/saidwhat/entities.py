@@ -19,7 +19,7 @@ Cost is linear in mentions times a bounded window of candidates.
 from __future__ import annotations
 
 import re
-from bisect import insort
+from bisect import bisect_right, insort
 from collections import Counter
 from dataclasses import dataclass, field, replace
 
@@ -74,8 +74,13 @@ DOCUMENT_NOUNS = frozenset(
     "analysis report poll survey study statement ad advertisement article editorial memo letter "
     "tweet video release database investigation review filing complaint lawsuit brief submission "
     "commentary account program website book film piece column essay documentary tally average "
-    "estimate forecast projection research transcript".split()
+    "estimate forecast projection research transcript data ruling decision finding rule bylaw spot clip "
+    "guidance guideline order opinion".split()
 )
+# Verbs by which an organisation puts out a document ("the Council issued a statement").
+ISSUING_LEMMAS = frozenset("issue release publish put file conduct produce circulate post send".split())
+# How far back (tokens) "the study" may look for a document of another kind ("a Reuters survey").
+OTHER_DOCUMENT_WINDOW = 60
 # Organisation nouns that fit any organisation; other ones ("the agency", "the union") need their word.
 GENERIC_ORG_NOUNS = frozenset("company firm group organization organisation business corporation conglomerate".split())
 GOVERNMENT_NOUNS = frozenset("government administration regime authority army military police".split())
@@ -160,6 +165,7 @@ class _Resolver:
         self.assigned: list[tuple[Mention, _Entity]] = []
         self.by_sentence: dict[int, list[tuple[Mention, _Entity]]] = {}
         self.sentences = list(doc.sents)
+        self.sentence_starts = [sentence.start for sentence in self.sentences]
         self._authors: tuple[list[tuple[int, _Entity]], _Entity | None] | None = None
         self._context_words: dict[int, set[str]] = {}
 
@@ -706,10 +712,49 @@ class _Resolver:
             return entity, "nominal"
         if root.lemma_.lower() in DOCUMENT_NOUNS:
             return self.producer(root) or self.earlier_producer(root), "nominal"
+        if root.lower_ == "police":
+            return self.police_force(root), "nominal"
         if root.text[:1].isupper() and root.pos_ != "PRON":
             # A name the tagger took for a common noun ("Trump urges …", "Sanders: …").
             return self.known_name(root.text), "name"
         return None, "name"
+
+    def police_force(self, police: Token) -> _Entity | None:
+        """"police said" is the force the article names: its own place ("Tulsa police"), else the last
+        organisation named as police, else the nearest "<Place> police" in the article."""
+        if self.force_of(police) is not None:
+            return self.force_of(police)
+        named = self.most_recent(lambda e: e.type == "ORG" and any("police" in key.split() for key in e.keys))
+        if named is not None:
+            return named
+        # The nearest one before, else the first after ("police said …" well before "the
+        # Charlotte-Mecklenburg police chief" is named).
+        for token in [*reversed(self.doc[: police.i]), *self.doc[police.i + 1 :]]:
+            if token.lower_ == "police" and self.force_of(token) is not None:
+                return self.force_of(token)
+        return None
+
+    def force_of(self, police: Token) -> _Entity | None:
+        """The entity of "Charlotte-Mecklenburg police" from the place words compounded with "police"."""
+        first = police.i
+        # The proper words right before it, hyphenated ones included ("Charlotte-Mecklenburg").
+        while first > 0 and (_proper(self.doc[first - 1], police) or (self.doc[first - 1].text == "-" and first > 1 and _proper(self.doc[first - 2], police))):
+            first -= 1
+        if first == police.i or self.doc[first].lower_.rstrip(".") in TITLE_WORDS:
+            return None
+        span = self.doc[first : police.i + 1]
+        key = name_key(span.text)
+        entity = next((e for e in self.entities if key in e.keys and e.type == "ORG"), None)
+        if entity is None:
+            entity = _Entity(keys={key})
+            entity.labels["ORG"] += 1
+            self.entities.append(entity)
+            mention = Mention(
+                start=span.start_char, end=span.end_char, text=span.text, kind="name", head=police.i,
+                sentence=bisect_right(self.sentence_starts, police.i) - 1, role="other", label="ORG", derived=True,
+            )
+            self.assign(mention, entity)
+        return entity
 
     def known_name(self, text: str) -> _Entity | None:
         key = name_key(text)
@@ -737,14 +782,25 @@ class _Resolver:
         """Who made "a USA TODAY analysis", "a study by the Tax Foundation", "Reuters' poll"."""
         for child in document.children:
             if child.dep_ in ("poss", "compound", "nmod"):
-                # "a Reuters/Ipsos poll": the maker may sit anywhere in the modifier.
-                for token in child.subtree:
+                # "a Reuters/Ipsos poll": the maker may sit anywhere in the modifier, its head first
+                # ("a Norwegian Fisheries Directorate survey" is the directorate's).
+                for token in [child, *child.subtree]:
                     if token.i in self.entity_of_token:
                         return self.entity_of_token[token.i]
-            if child.dep_ == "prep" and child.lower_ in ("from", "by"):
+            if child.dep_ in ("prep", "agent") and child.lower_ in ("from", "by"):
                 for obj in child.children:
                     if obj.i in self.entity_of_token:
                         return self.entity_of_token[obj.i]
+            if child.dep_ == "acl":
+                # "research conducted by the Center …", "an analysis released by the department".
+                found = self.producer(child)
+                if found is not None:
+                    return found
+        verb = document.head
+        if document.dep_ == "dobj" and verb.lemma_.lower() in ISSUING_LEMMAS:
+            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i in self.entity_of_token]
+            if subjects:
+                return self.entity_of_token[subjects[0].i]
         return None
 
     def earlier_producer(self, document: Token) -> _Entity | None:
@@ -753,9 +809,16 @@ class _Resolver:
             return None
         lemma = document.lemma_.lower()
         for token in reversed(self.doc[max(0, document.i - 400) : document.i]):
-            if token.lemma_.lower() == lemma:
+            other = token.lemma_.lower()
+            if other == lemma:
                 found = self.producer(token)
                 if found is not None:
+                    return found
+            elif other in DOCUMENT_NOUNS and document.i - token.i <= OTHER_DOCUMENT_WINDOW:
+                # "The study found …" right after "a Reuters survey": a nearby organisation's document
+                # of another kind (a person's "statement" is seldom what "the study" means).
+                found = self.producer(token)
+                if found is not None and found.type != "PERSON":
                     return found
         return None
 
@@ -813,6 +876,11 @@ def _short_form(short: list[str], full: list[str]) -> bool:
         return False
     before = full[-len(short) - 1]
     return before not in {"of", "for", "on", "in", "de", "and"}
+
+
+def _proper(token: Token, head: Token) -> bool:
+    """A proper noun, or a capitalised word the tagger missed that modifies ``head`` ("Leeds police")."""
+    return token.pos_ == "PROPN" or (token.text[:1].isupper() and token.head.i == head.i and token.dep_ in ("amod", "compound", "nmod"))
 
 
 def _party(word: str) -> str:
