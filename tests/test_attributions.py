@@ -496,3 +496,24 @@ def test_nested_quotation_at_the_end_still_hands_over_to_the_cue():
     lowe = one(found, cue="said", source="Senator Lowe")
     assert lowe.attribution.kind == "direct"
     assert lowe.pieces == ["You say you ‘take responsibility, and it was their fault,’", "That is not responsibility."]
+
+
+def test_transcript_labels_and_dash_sign_offs():
+    text = article("transcript-and-readers.txt")
+    found = run(text)
+    minister = [f for f in found if f.source == "MINISTER"]
+    assert [f.content[:30] for f in minister] == ["I understand the anger, but th", "Then we will have failed, and "]
+    host = [f for f in found if f.source == "HOST"]
+    assert len(host) == 2 and host[0].content.startswith("Minister, the fleet says")
+    breen = one(found, cue=None, source="Tomás Breen")
+    assert breen.content == "My father fished these waters and so did his father. This plan ends that."
+    assert breen.attribution.kind == "direct"
+    one(found, cue=None, source="Aoife Kinsella")
+    # One transcript speaker is not a paragraph label of its own ("Partial transcript follows:").
+    assert not [f for f in found if f.source and "transcript" in f.source.lower()]
+    assert_spans_valid(extract(text))
+
+
+def test_all_capitals_label_of_one_paragraph_is_not_a_speaker():
+    found = run("WATCH: The minister walks out of the studio after a heated exchange with the host.")
+    assert not [f for f in found if f.source == "WATCH"]

@@ -17,6 +17,7 @@ Rule passes, in order (a later pass never reuses a cue an earlier one consumed):
 from __future__ import annotations
 
 import bisect
+from collections import Counter
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
@@ -197,6 +198,7 @@ class _RuleFinder:
         self.used_cues: set[int] = set()  # token indices of cue heads already attributed
         self.continues: dict[int, FoundAttribution] = {}
         self.orphans: list[Quote] = []  # quotations no cue claimed (scare quotes, follow-ons)
+        self.labels = self.speaker_labels()
 
     # --- helpers -----------------------------------------------------------------------------
     def paragraph_of(self, offset: int) -> int:
@@ -394,11 +396,20 @@ class _RuleFinder:
         quotes = self.quotes.quotes
         consumed: set[int] = set()
         for qi, quote in enumerate(quotes):
-            if qi in consumed:
-                continue
+            if qi in consumed or any(self.paragraphs[self.paragraph_of(start)][0] in self.labels for start, _ in quote.pieces):
+                continue  # a transcript ("WALLACE: …"): the speaker labels attribute each paragraph
             cue = self.cue_after(quote) or self.cue_before(quote)
             if cue is None:
-                self.orphans.append(quote)
+                signed = self.sign_off(quote)
+                if signed is None:
+                    self.orphans.append(quote)
+                    continue
+                self.add(
+                    FoundAttribution(
+                        content=self.quote_content(quote), kind="direct", source=signed, confidence=0.7, origin="quote"
+                    ),
+                    None,
+                )
                 continue
             verb, frame, mixed_from = cue
             content = self.quote_content(quote)
@@ -427,6 +438,22 @@ class _RuleFinder:
                 ),
                 verb,
             )
+
+    def sign_off(self, quote: Quote) -> list[Span] | None:
+        """“We are not going anywhere.” ― Maria Lopez: a name after a dash closing the paragraph signs
+        the quotation (reader responses, pull quotes, epigraphs)."""
+        para_end = self.paragraphs[self.paragraph_of(quote.end - 1)][1]
+        tail = self.text[quote.end : para_end]
+        stripped = tail.lstrip(" \u00a0\t")
+        if quote.close_at is None or stripped[:1] not in ("―", "—", "–", "-"):
+            return None
+        name_start = quote.end + len(tail) - len(stripped) + 1
+        tokens = [t for t in self.doc[self.token_at(name_start) :] if name_start <= t.idx < para_end and not t.is_space]
+        if not tokens or len(tokens) > _NAME_COLON_MAX or not tokens[0].text[:1].isupper():
+            return None
+        if not self.is_speaker_label(self.doc[tokens[0].i : tokens[-1].i + 1]):
+            return None
+        return _token_spans(tokens) or None
 
     def char_before(self, offset: int) -> str:
         """The last non-space character before ``offset`` ("" at the start of the text)."""
@@ -593,21 +620,38 @@ class _RuleFinder:
         frame = self.frame_of(root)
         return root, frame or CueFrame(root.lemma_.lower(), "speech", weight=0.6), None
 
-    # 1b. "Obama: It’s Going To Be OK" (headlines, quote boxes)
+    # 1b. "Obama: It’s Going To Be OK" (headlines, quote boxes, transcripts)
+    def speaker_labels(self) -> dict[int, tuple[SpacySpan, Token]]:
+        """Paragraphs opening with a short speaker name and a colon: paragraph start -> (name, colon).
+
+        A quotation mark before the name is skipped (a transcript quoted over several paragraphs:
+        "WALLACE: … ¶"PENCE: …); an all-capitals name counts when it labels two paragraphs or more.
+        """
+        labels: dict[int, tuple[SpacySpan, Token]] = {}
+        for para_start, para_end in self.paragraphs:
+            first = self.token_at(para_start)
+            while first < len(self.doc) and self.doc[first].text in QUOTE_CHARS | {"''", "``"}:
+                first += 1
+            window = [t for t in self.doc[first : first + _NAME_COLON_MAX + 1] if t.idx < para_end]
+            colon = next((t for t in window if t.text == ":"), None)
+            if colon is not None and colon.i > first:
+                labels[para_start] = (self.doc[first : colon.i], colon)
+        repeated = Counter(name.text for name, _ in labels.values() if name.text.isupper())
+        return {
+            start: (name, colon)
+            for start, (name, colon) in labels.items()
+            if self.is_speaker_label(name, transcript=repeated[name.text] > 1)
+        }
+
     def name_colon_pass(self) -> None:
         """A paragraph opening with a short name and a colon attributes the rest of it to that name."""
         for para_start, para_end in self.paragraphs:
-            first = self.token_at(para_start)
-            window = [t for t in self.doc[first : first + _NAME_COLON_MAX + 1] if t.idx < para_end]
-            colon = next((t for t in window if t.text == ":"), None)
-            if colon is None or colon.i == first:
+            if para_start not in self.labels:
                 continue
-            name = self.doc[first : colon.i]
+            name, colon = self.labels[para_start]
             content_start = colon.idx + 1
             content = _token_spans(t for t in self.doc[colon.i + 1 :] if t.idx < para_end)
-            if not content or not self.is_speaker_label(name):
-                continue
-            if len(self.text[content_start:para_end].split()) < 3 or self.overlaps_found(content):
+            if not content or len(self.text[content_start:para_end].split()) < 3 or self.overlaps_found(content):
                 continue
             self.add(
                 FoundAttribution(
@@ -623,15 +667,20 @@ class _RuleFinder:
             )
 
     @staticmethod
-    def is_speaker_label(name: SpacySpan) -> bool:
-        """"Obama", "NY Daily News", "Clinton camp"; not "UPDATE", "Q", "Photo" or "7:00 p.m."."""
+    def is_speaker_label(name: SpacySpan, *, transcript: bool = False) -> bool:
+        """"Obama", "NY Daily News", "Clinton camp"; not "UPDATE", "Q", "Photo" or "7:00 p.m.".
+
+        All-capitals labels ("WATCH", "BREAKING") are speakers only in a ``transcript``.
+        """
         words = [t for t in name if not t.is_punct]
         label = name.text.lower().replace("’", "'")
         if not words or not name.text[:1].isupper() or label in _NOT_SPEAKER_LABELS or label.endswith(" note"):
             return False
         if any(t.like_num or t.pos_ == "VERB" or t.is_space for t in name):
             return False
-        return any(t.pos_ == "PROPN" for t in words) and not name.text.isupper()
+        if name.text.isupper():
+            return transcript and all(t.is_alpha or t.is_punct for t in name)
+        return any(t.pos_ == "PROPN" for t in words)
 
     # 2. verb cues with clause / infinitive / object complements
     def verb_pass(self) -> None:
