@@ -622,3 +622,14 @@ def test_documents_speak_for_whoever_issued_or_conducted_them():
     assert resolved.entity_at(statement).name == "Nordic Council"
     assert resolved.entity_at(research).name == "Centre for Fjord Ecology"
     assert resolved.entity_at(study).name.endswith("Fisheries Directorate")  # the NER may keep "Norwegian" apart
+
+
+def test_continuity_skips_a_title_someone_else_holds():
+    text = (
+        "Judge Alan Marsh heard the case on Monday.\n\n"
+        "Karen Doyle told the court that the contract was void.\n\n"
+        "The judge said he would rule by Friday."
+    )
+    judge = span_of(text, "The judge")
+    resolved = Resolved(text, [judge])
+    assert resolved.entity_at(judge).name == "Alan Marsh"

@@ -504,6 +504,7 @@ class _Resolver:
         narrative = self.found.narrative_index
         best: tuple[float, _Entity] | None = None
         seen: set[int] = set()
+        lead = self.previous_lead(mention) if mention.label == "PERSON" and mention.role == "subj" else None
         for candidate, entity in reversed(self.assigned):
             if id(entity) in seen or candidate.start >= mention.start:
                 continue
@@ -512,12 +513,13 @@ class _Resolver:
             if distance > DESCRIPTION_WINDOW:
                 break
             fit = self.description_fit(mention, entity)
-            if mention.label == "PERSON" and self.was_last_subject(mention, candidate):
+            if entity is lead:
                 # "Mike Pence says … . The Republican vice presidential nominee was speaking …": a
                 # description opening the next sentence continues its subject unless something
                 # it says contradicts that person.
                 lenient = self.description_fit(mention, entity, lenient=True)
-                fit = max(fit or 0.0, lenient + CONTINUITY_BONUS) if lenient is not None else fit
+                if lenient is not None and not self.titled_otherwise(mention.lemma, entity):
+                    fit = max(fit or 0.0, lenient + CONTINUITY_BONUS)
             if fit is None:
                 continue
             score = fit - 0.3 * distance
@@ -576,18 +578,26 @@ class _Resolver:
             self._context_words[key] = words
         return self._context_words[key]
 
-    def was_last_subject(self, mention: Mention, candidate: Mention) -> bool:
-        """The candidate is the subject of the narrative sentence just before a description that is
-        itself a subject."""
+    def titled_otherwise(self, role: str, entity: _Entity) -> bool:
+        """Someone else, not this person, carries the title ("the judge" when a Judge Nervo is named)."""
+        if role in entity.role_words:
+            return False
+        return any(role in other.role_words for other in self.entities if other is not entity and other.type == "PERSON")
+
+    def previous_lead(self, mention: Mention) -> _Entity | None:
+        """The person the narrative sentence before is about: the subject of its main verb, else
+        (the parser took "But Trump claims …" for a noun phrase) the first person it names."""
         narrative = self.found.narrative_index
-        return (
-            mention.role == "subj"
-            and candidate.role == "subj"
-            and candidate.quote is None
-            and candidate.sentence < mention.sentence
-            and narrative[mention.sentence] - narrative[candidate.sentence] == 1
-            and self.doc[candidate.head].head.i == self.sentences[candidate.sentence].root.i
-        )
+        sentence = mention.sentence - 1
+        while sentence >= 0 and narrative[sentence] == narrative[mention.sentence]:
+            sentence -= 1  # skip the quotation-only sentences in between
+        mentions = [(m, e) for m, e in self.by_sentence.get(sentence, []) if m.quote is None and e.type == "PERSON"]
+        root = self.sentences[sentence].root.i if sentence >= 0 else -1
+        subjects = [e for m, e in mentions if m.role == "subj" and self.doc[m.head].head.i == root]
+        if subjects:
+            return subjects[0]
+        named = sorted(((m.start, e) for m, e in mentions if m.kind == "name"), key=lambda pair: pair[0])
+        return named[0][1] if named else None
 
     def description_fit(self, mention: Mention, entity: _Entity, *, lenient: bool = False) -> float | None:
         """How well "the <modifiers> <head>" describes an entity; None when it cannot.
