@@ -633,3 +633,28 @@ def test_continuity_skips_a_title_someone_else_holds():
     judge = span_of(text, "The judge")
     resolved = Resolved(text, [judge])
     assert resolved.entity_at(judge).name == "Alan Marsh"
+
+
+def test_quoted_pronouns_do_not_teach_the_speaker_a_gender():
+    text = (
+        "At the town hall, Robin Okafor asked the minister about the closure of the maternity ward.\n\n"
+        "\"My son was born there and his life was saved there,\" she said."
+    )
+    she = span_of(text, "she")
+    resolved = Resolved(text, [she])
+    assert resolved.entity_at(she).name == "Robin Okafor"
+
+
+def test_who_after_a_predicate_noun_or_a_place_phrase_is_the_person():
+    text = (
+        "Kaine is a former civil rights lawyer who is a staunch opponent of the death penalty.\n\n"
+        "Ines Moreau, 61, of Lyon, France, who watched the launch from the beach, said she cried.\n\n"
+        "The plan should reassure nervous farmers in Normandy, who have argued for years for the subsidy."
+    )
+    lawyer_who = span_of(text, "who", 1)
+    moreau_who = span_of(text, "who", 2)
+    farmers_who = span_of(text, "who", 3)
+    resolved = Resolved(text, [lawyer_who, moreau_who, farmers_who])
+    assert resolved.entity_at(lawyer_who).name == "Kaine"
+    assert resolved.entity_at(moreau_who).name == "Ines Moreau"
+    assert resolved.entity_at(farmers_who) is None

@@ -366,7 +366,9 @@ class _Resolver:
                 mention, lambda c: c.entity is not None and fits(c) and c.entity.gender == gender, LONG_WINDOW
             )
         if entity is not None:
-            if gender in ("masc", "fem"):
+            # A quotation's pronouns are the weakest guesses ("my son gave his life", said the
+            # mother): they must not teach the entity a gender.
+            if gender in ("masc", "fem") and mention.quote is None:
                 entity.genders[gender] += 1
                 entity.labels["PERSON"] += 1
             self.assign(mention, entity)
@@ -480,8 +482,28 @@ class _Resolver:
             return
         members = self.coordinated(antecedent)
         entity = self.group(members) if len(members) > 1 else self.entity_of_noun(antecedent)
+        if mention.lemma in ("who", "whom") and (entity is None or entity.type not in ("PERSON", "GROUP")):
+            entity = self.person_antecedent(antecedent)
         if entity is not None:
             self.assign(mention, entity)
+
+    def person_antecedent(self, noun: Token) -> _Entity | None:
+        """Whom "who" means when the noun before it is no person: the subject a predicate noun
+        describes ("Kaine is a former civil rights lawyer who"), or the person a place phrase hangs
+        from ("Donna Rawlings, 59, of Ashton, Md., who"); nobody for "Democrats on Capitol Hill, who"."""
+        if noun.dep_ == "attr":
+            subjects = [c for c in noun.head.children if c.dep_ in ("nsubj", "nsubjpass")]
+            found = self.entity_of_noun(subjects[0]) if subjects else None
+            return found if found is not None and found.type == "PERSON" else None
+        token = noun
+        for _ in range(4):
+            if token.dep_ not in ("pobj", "prep", "appos", "npadvmod", "nummod", "compound") or token.head.i == token.i:
+                return None
+            token = token.head
+            found = self.entity_of_noun(token)
+            if found is not None and found.type == "PERSON":
+                return found
+        return None
 
     def entity_of_noun(self, token: Token) -> _Entity | None:
         """The entity of a noun, or of a name in apposition with it ("His brother Phil Neville, who";
