@@ -658,3 +658,27 @@ def test_who_after_a_predicate_noun_or_a_place_phrase_is_the_person():
     assert resolved.entity_at(lawyer_who).name == "Kaine"
     assert resolved.entity_at(moreau_who).name == "Ines Moreau"
     assert resolved.entity_at(farmers_who) is None
+
+
+def test_plural_descriptions_are_the_group_or_pair_last_named():
+    text = (
+        "Senators Maria Lind and Oskar Berg wrote to the ministry on Monday.\n\n"
+        "The program, the senators said, had been plagued by fraud.\n\n"
+        "In 2011, Chile and Peru signed a fisheries accord after Minister Tomas Vidal visited Lima. "
+        "The two countries agreed to share patrol data.\n\n"
+        "Later, Ana Ruiz met Pedro Soto in Santiago. Both men said the talks went well."
+    )
+    senators = span_of(text, "the senators")
+    countries = span_of(text, "The two countries")
+    men = span_of(text, "Both men")
+    resolved = Resolved(text, [senators, countries, men])
+    assert resolved.entity_at(senators).name == "Maria Lind and Oskar Berg"
+    assert resolved.entity_at(countries).name == "Chile and Peru"
+    both = resolved.entity_at(men)
+    assert both is None or "Ana Ruiz" not in both.name  # "men" never takes in a woman
+
+
+def test_plural_description_with_no_group_named_stays_generic():
+    text = "The senators said the bill would pass easily. Nobody else commented."
+    senators = span_of(text, "The senators")
+    assert Resolved(text, [senators]).entity_at(senators) is None

@@ -38,6 +38,7 @@ from saidwhat.mentions import (
 )
 from saidwhat.names import (
     DEMONYMS,
+    GPE_NOUNS,
     ORG_KINDS,
     PERSON_ROLES,
     PLACE_ALIASES,
@@ -718,6 +719,9 @@ class _Resolver:
         named = self.named_in_apposition(span)
         if named is not None:
             return named, "nominal"  # "Another critic, Laurence H. Tribe,"
+        pair = self.plural_description(root)
+        if pair is not None:
+            return pair, "nominal"
         if any(c.dep_ in ("det", "amod", "nummod", "predet", "compound") and c.lower_ in QUANTIFIERS for c in root.children):
             return None, "nominal"  # "many Democrats", "one Republican", "fellow physicians": generic
         entity = self.entity_of_token.get(root.i)
@@ -750,6 +754,46 @@ class _Resolver:
             # A name the tagger took for a common noun ("Trump urges …", "Sanders: …").
             return self.known_name(root.text), "name"
         return None, "name"
+
+    def plural_description(self, noun: Token) -> _Entity | None:
+        """"the senators", "both men", "the two countries": the group last named together (the
+        senators Grassley and Leahy), or with "two"/"both" the last two people or places named."""
+        if noun.tag_ not in ("NNS", "NNPS") or noun.i in self.entity_of_token:
+            return None
+        kind = "PERSON" if noun.lemma_.lower() in PERSON_ROLES or noun.lower_ in ("men", "women", "candidates") else (
+            "GPE" if noun.lemma_.lower() in GPE_NOUNS else None
+        )
+        words = {c.lower_ for c in noun.children if c.dep_ in ("det", "predet", "nummod")}
+        if kind is None or not words & {"the", "both", "these", "those"}:
+            return None
+        if words & {"one", "three", "four", "some", "many", "all", "most", "several", "other"}:
+            return None
+        sentence = bisect_right(self.sentence_starts, noun.i) - 1
+        narrative = self.found.narrative_index
+        recent: list[_Entity] = []
+        for mention, entity in reversed(self.assigned):
+            if mention.start >= noun.idx or entity in recent:
+                continue
+            if narrative[sentence] - narrative[mention.sentence] > DESCRIPTION_WINDOW:
+                break
+            if entity.members and all(m.type == kind and self.one_of(noun, m) for m in entity.members):
+                return entity
+            if mention.kind == "name" and entity.type == kind and not entity.members and self.one_of(noun, entity):
+                recent.append(entity)
+        if words & {"both", "two"} and len(recent) >= 2:
+            members = sorted(recent[:2], key=lambda e: min(m.start for m in e.mentions))
+            return self.group(members)
+        return None
+
+    def one_of(self, noun: Token, entity: _Entity) -> bool:
+        """Whether a person can be one of "the two Republican men": gender, and each proper word
+        the person is titled with or named alongside."""
+        gender = gender_of_title([noun.lemma_.lower()])
+        if gender and entity.gender not in (None, gender):
+            return False
+        proper = [_party(w) for c in noun.children if c.text[:1].isupper() and c.dep_ in ("amod", "compound") for w in name_tokens(c.text)]
+        evidence = {_party(w) for w in entity.role_words}
+        return all(word in evidence or word in self.context_words(entity) for word in proper)
 
     def police_force(self, police: Token) -> _Entity | None:
         """"police said" is the force the article names: its own place ("Tulsa police"), else the last
