@@ -682,3 +682,30 @@ def test_plural_description_with_no_group_named_stays_generic():
     text = "The senators said the bill would pass easily. Nobody else commented."
     senators = span_of(text, "The senators")
     assert Resolved(text, [senators]).entity_at(senators) is None
+
+
+def test_indefinite_leads_are_the_entity_named_soon_after():
+    text = (
+        "A Scottish judge has rejected a request to unseal the files.\n\n"
+        "Judge Fiona Reid said on Friday that privacy outweighed the public interest.\n\n"
+        "A union representing ferry workers said it would strike. The Association of Ferry Workers "
+        "called the pay offer derisory.\n\n"
+        "A new poll shows the government trailing. The latest Ipsos poll puts Labour on 41 percent."
+    )
+    judge = span_of(text, "A Scottish judge")
+    union = span_of(text, "A union representing ferry workers")
+    poll = span_of(text, "A new poll")
+    resolved = Resolved(text, [judge, union, poll])
+    assert resolved.entity_at(judge).name == "Fiona Reid"
+    assert resolved.entity_at(union).name == "Association of Ferry Workers"
+    assert resolved.entity_at(poll).name == "Ipsos"
+
+
+def test_indefinite_description_in_apposition_is_not_a_lead():
+    text = (
+        "Mr. Hale is weighing the cost with his daughter, Ellie, a high school senior. "
+        "She has applied to the Glasgow School of Art."
+    )
+    senior = span_of(text, "a high school senior")
+    entity = Resolved(text, [senior]).entity_at(senior)
+    assert entity is None or entity.type == "PERSON"

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 from spacy.tokens import Doc, Token
 
 from saidwhat.mentions import (
+    noun_class,
     DEFINITE_DETERMINERS,
     PRONOUN_FEATURES,
     SPEECH_LEMMAS,
@@ -82,6 +83,12 @@ DOCUMENT_NOUNS = frozenset(
 ISSUING_LEMMAS = frozenset("issue release publish put file conduct produce circulate post send".split())
 # How far back (tokens) "the study" may look for a document of another kind ("a Reuters survey").
 OTHER_DOCUMENT_WINDOW = 60
+# Documents an organisation makes, which a lead may announce before naming the maker ("A new poll").
+RESEARCH_NOUNS = frozenset("poll survey study report analysis research".split())
+# Parts of an organisation that speak for it ("a three-judge panel of the Court of Appeals").
+PART_NOUNS = frozenset("panel division unit branch arm wing office bureau".split())
+# How far ahead (tokens) an indefinite lead ("A new poll", "A New York judge") may be named.
+LATER_WINDOW = 150
 # Organisation nouns that fit any organisation; other ones ("the agency", "the union") need their word.
 GENERIC_ORG_NOUNS = frozenset("company firm group organization organisation business corporation conglomerate".split())
 GOVERNMENT_NOUNS = frozenset("government administration regime authority army military police".split())
@@ -747,9 +754,12 @@ class _Resolver:
         if entity is not None:
             return entity, "nominal"
         if root.lemma_.lower() in DOCUMENT_NOUNS:
-            return self.producer(root) or self.earlier_producer(root), "nominal"
+            return self.producer(root) or self.earlier_producer(root) or self.later_producer(root), "nominal"
         if root.lower_ == "police":
             return self.police_force(root), "nominal"
+        introduced = self.introduced_later(root)
+        if introduced is not None:
+            return introduced, "nominal"
         if root.text[:1].isupper() and root.pos_ != "PRON":
             # A name the tagger took for a common noun ("Trump urges …", "Sanders: …").
             return self.known_name(root.text), "name"
@@ -896,6 +906,56 @@ class _Resolver:
                 found = self.producer(token)
                 if found is not None and found.type != "PERSON":
                     return found
+        return None
+
+    def later_producer(self, document: Token) -> _Entity | None:
+        """"A new poll shows …" in a lead, before "the latest Reuters/Ipsos poll": the maker of the
+        next document of that kind, for an indefinite one."""
+        lemma = document.lemma_.lower()
+        if lemma not in RESEARCH_NOUNS or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in document.children):
+            return None
+        for token in self.doc[document.i + 1 : document.i + 1 + LATER_WINDOW]:
+            if token.lemma_.lower() == lemma:
+                found = self.producer(token)
+                if found is not None:
+                    return found
+        return None
+
+    def introduced_later(self, noun: Token) -> _Entity | None:
+        """"A New York judge has rejected …" opening a story, then "Judge Frank Nervo": an indefinite
+        role or organisation description is the first entity named soon after with that title or
+        of that kind ("A House panel" → the House Oversight Committee); "a panel of the Court of
+        Appeals" is the court."""
+        if noun.dep_ not in ("nsubj", "nsubjpass", "ROOT") or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+            return None
+        head = noun.lemma_.lower()
+        label = noun_class(head)
+        if label not in ("PERSON", "ORG"):
+            return None
+        for prep in noun.children:
+            whole = place_of(prep) if label == "ORG" else None
+            if prep.dep_ == "prep" and prep.lower_ == "of":
+                for obj in prep.children:
+                    found = self.entity_of_token.get(obj.i)
+                    if head in PART_NOUNS and found is not None and found.type == "ORG":
+                        return found
+            if whole is not None:
+                return None
+        kinds = ORG_KINDS.get(head, frozenset()) | {head}
+        gender = gender_of_title([head])
+        for mention, entity in self.assigned:
+            if mention.start <= noun.idx or mention.kind != "name" or entity.members:
+                continue
+            if mention.start - noun.idx > LATER_WINDOW * 6:
+                break
+            if min(m.start for m in entity.mentions) < noun.idx:
+                continue  # an entity named before is no new one introduced
+            if label == "PERSON" and entity.type == "PERSON":
+                if head in entity.role_words and (gender is None or entity.gender in (None, gender)):
+                    return entity
+            elif label == "ORG" and entity.type in ("ORG", "MEDIA"):
+                if kinds & {w for key in entity.keys for w in key.split()}:
+                    return entity
         return None
 
     def group(self, members: list[_Entity]) -> _Entity:
