@@ -477,6 +477,9 @@ def test_archive_doubled_apostrophe_quotes_and_sentence_final_reports():
     assert park.pieces[0].startswith("The winter routes are ''simply not sustainable")
     assert park.pieces[-1] == "We cannot keep running empty boats."
     assert not [f for f in found if f.attribution.origin == "continuation"]
+    # The cue interrupts two coordinated clauses: both are the report, the "and" between them is not.
+    routes = one(found, cue="said", source="the authority")
+    assert routes.pieces == ["Ridership on the outer routes fell by a third", "fuel costs rose by half"]
     # A report closing its sentence takes the whole sentence before it, not only the last clause.
     director = one(found, cue="said", source="the director")
     assert director.content.startswith("Ridership fell by a third last winter, and")

@@ -71,7 +71,8 @@ def find_attributions(doc: Doc, *, mode: str = "full") -> list[FoundAttribution]
     finder = _RuleFinder(doc)
     found = finder.run()
     if mode == "full":
-        predicted = _model_attributions(doc)
+        # A content of marks only ('' in archive text) says nothing.
+        predicted = [a for a in _model_attributions(doc) if any(ch.isalnum() for ch in part_text(doc.text, a.content))]
         for attribution in predicted:
             if attribution.source is None and attribution.cue:
                 attribution.source = finder.cue_subject(attribution.cue)
@@ -776,7 +777,26 @@ class _RuleFinder:
         whole sentence before its source for content, not just the clause the parser hung on the cue."""
         subjects = [t.i for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i for t in c.subtree]
         end = min([self.cue_left(verb), *subjects])
-        return [t for t in self.doc[verb.sent.start : end] if t.i not in excluded]
+        tokens = [t for t in self.doc[verb.sent.start : end] if t.i not in excluded]
+        return tokens + self.resumed_clause(verb)
+
+    def resumed_clause(self, verb: Token) -> list[Token]:
+        """"A paid 8.9 percent, the agency said, and B paid 0.8": a clause with its own (non-pronoun)
+        subject coordinated right after the interrupting cue goes on with the report (without the "and")."""
+        conj = next((c for c in verb.children if c.dep_ == "conj" and c.i > verb.i), None)
+        if conj is None or self.frame_of(conj) is not None:
+            return []
+        subjects = [c for c in conj.children if c.dep_ in _SUBJECTS]
+        if not subjects or subjects[0].lower_ in _PRONOUNS:
+            return []
+        inside = {t.i for t in conj.subtree}
+        cue_end = max(
+            t.i for t in verb.subtree if t.i not in inside and t.i < conj.left_edge.i and t.dep_ not in ("cc", "punct")
+        )
+        gap = [t for t in self.doc[cue_end + 1 : conj.left_edge.i]]
+        if not all(t.dep_ in ("cc", "punct") for t in gap) or not any(t.dep_ == "cc" for t in gap):
+            return []
+        return list(conj.subtree)
 
     def reported_events(self, content: Token) -> set[int]:
         """"threatened to prosecute him … after the official blamed the group": the time clause is the
