@@ -38,7 +38,7 @@ LEXICON_MIN_RATE = 0.05
 class TrainingParams:
     """CRF hyper-parameters (L-BFGS). c1 (L1) prunes features, which keeps the artifact small."""
 
-    c1: float = 1.0
+    c1: float = 2.0
     c2: float = 0.01
     max_iterations: int = 150
     min_feature_freq: int = 3
