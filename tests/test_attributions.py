@@ -520,3 +520,15 @@ def test_transcript_labels_and_dash_sign_offs():
 def test_all_capitals_label_of_one_paragraph_is_not_a_speaker():
     found = run("WATCH: The minister walks out of the studio after a heated exchange with the host.")
     assert not [f for f in found if f.source == "WATCH"]
+
+
+def test_a_poll_the_clause_sits_in_is_its_source():
+    text = (
+        "In a Helsingin Sanomat survey published on Friday, 61 percent of Finns backed the new rail link. "
+        "The minister travelled in a small boat to the island."
+    )
+    found = run(text)
+    survey = one(found, cue="In", source="a Helsingin Sanomat survey published on Friday")
+    assert survey.content == "61 percent of Finns backed the new rail link"
+    assert survey.attribution.cue_lemma == "according to"
+    assert len(found) == 1  # "in a small boat" is no source

@@ -52,6 +52,8 @@ _REPORT_LEMMAS = frozenset(
 )
 _FOLLOW_ON_LEMMAS = frozenset({"add", "continue", "go on"})
 _PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
+# Documents whose findings a clause reports when it sits "in" one ("In a new poll, Clinton leads …").
+_EVIDENCE_NOUNS = frozenset({"poll", "survey"})
 _RELATIVE_PRONOUNS = frozenset({"who", "which", "that", "whom"})
 # How far (in tokens) a cue may sit from the quotation it introduces.
 _AFTER_WINDOW = 30
@@ -872,25 +874,19 @@ class _RuleFinder:
         spans = _token_spans(t for t in self.doc[after + 1 :] if t.idx < para_end)
         return spans or None
 
-    # 3. according to
+    # 3. according to X / in a poll
     def according_to_pass(self) -> None:
         for token in self.doc:
-            if token.lower_ != "according" or token.i + 1 >= len(self.doc) or self.doc[token.i + 1].lower_ != "to":
-                continue
             if self.quotes.inside(token.idx):
                 continue
-            to = self.doc[token.i + 1]
-            objects = [c for c in to.children if c.dep_ == "pobj"] or [
-                c for c in token.children if c.dep_ == "pobj"
-            ]
-            if not objects:
+            match = self.according_to(token) or self.in_poll(token)
+            if match is None:
                 continue
-            head = token.head
+            cue_end, source, phrase = match
             # "Hamdan said …, according to The Times of Israel": the outlet is a via, not the source.
             if self.found_with_source_around(token):
                 continue
-            phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
-            clause = head
+            clause = token.head
             while clause.dep_ in ("prep", "pobj") and clause.head.i != clause.i:
                 clause = clause.head
             tokens = [t for t in clause.subtree if t.i not in phrase]
@@ -901,14 +897,37 @@ class _RuleFinder:
                 FoundAttribution(
                     content=content,
                     kind=self.kind_of(content),
-                    cue=[(token.idx, to.idx + len(to.text))],
-                    source=_token_spans(objects[0].subtree) or None,
+                    cue=[(token.idx, cue_end.idx + len(cue_end.text))],
+                    source=_token_spans(source.subtree) or None,
+                    # "in a poll" types like "according to a poll": a source of information, not a speaker.
                     cue_lemma="according to",
-                    confidence=0.75,
+                    confidence=0.75 if token.lower_ == "according" else 0.6,
                     origin="rule",
                 ),
                 None,
             )
+
+    def according_to(self, token: Token) -> tuple[Token, Token, set[int]] | None:
+        """"according to X": (last cue token, source head, the phrase's token indices)."""
+        if token.lower_ != "according" or token.i + 1 >= len(self.doc) or self.doc[token.i + 1].lower_ != "to":
+            return None
+        to = self.doc[token.i + 1]
+        objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
+        if not objects:
+            return None
+        return to, objects[0], {t.i for t in token.subtree} | {t.i for t in to.subtree}
+
+    def in_poll(self, token: Token) -> tuple[Token, Token, set[int]] | None:
+        """"In a CBS News poll released Monday, Clinton led by 5 points": the poll is the source of the
+        clause it modifies (PolNeAR marks the preposition as the cue)."""
+        if token.lower_ != "in" or token.dep_ != "prep" or not _is_verbal(token.head):
+            return None
+        objects = [c for c in token.children if c.dep_ == "pobj" and c.lemma_.lower() in _EVIDENCE_NOUNS]
+        if not objects:
+            return None
+        if not any(c.dep_ in _SUBJECTS for c in token.head.children):
+            return None
+        return token, objects[0], {t.i for t in token.subtree}
 
     def found_with_source_around(self, token: Token) -> bool:
         """Whether a speaker's report ("Hamdan said …") has its cue in this sentence (and paragraph).
