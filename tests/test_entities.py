@@ -709,3 +709,30 @@ def test_indefinite_description_in_apposition_is_not_a_lead():
     senior = span_of(text, "a high school senior")
     entity = Resolved(text, [senior]).entity_at(senior)
     assert entity is None or entity.type == "PERSON"
+
+
+def test_titled_names_joined_by_and_are_one_group_but_not_inside_a_phrase_about_others():
+    text = (
+        "Both Prime Minister Erna Solberg and opposition leader Jonas Gahr Store said the budget was fair.\n\n"
+        "Lawyers for both Solberg and Store declined to comment."
+    )
+    pair = span_of(text, "Both Prime Minister Erna Solberg and opposition leader Jonas Gahr Store")
+    lawyers = span_of(text, "Lawyers for both Solberg and Store")
+    resolved = Resolved(text, [pair, lawyers])
+    group = resolved.entity_at(pair)
+    assert group is not None and group.type == "GROUP"
+    assert "Solberg" in group.name and "Store" in group.name
+    assert resolved.entity_at(lawyers) is None
+
+
+def test_headline_role_and_role_only_names():
+    text = (
+        "Judge Halts Demolition Of Historic Pier.\n\n"
+        "Judge Amara Osei on Tuesday ordered the council to stop work on the pier.\n\n"
+        "Mr. Justice, the council leader, said he would appeal."
+    )
+    headline_judge = span_of(text, "Judge", 1)
+    resolved = Resolved(text, [headline_judge])
+    assert resolved.entity_at(headline_judge).name == "Amara Osei"
+    assert all(e.name != "Judge" for e in resolved.table.entities)
+    assert any(e.name == "Justice" for e in resolved.table.entities)  # an honorific makes it a name

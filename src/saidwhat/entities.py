@@ -740,6 +740,8 @@ class _Resolver:
                 return people[-1], "name"
         # "Mr. Grassley and Mr. Leahy": a coordination of entities is a group of them.
         conjuncts = self.coordinated(root, (start, end))
+        if len(conjuncts) < 2:
+            conjuncts = self.named_together(span) or conjuncts
         if any(w.tag_ in ("NNS", "NNPS") and w.i not in self.entity_of_token for w in root.conjuncts):
             return None, "nominal"  # "the nominee and his aides": a group with unnamed members is generic
         if len(conjuncts) > 1:
@@ -908,6 +910,33 @@ class _Resolver:
                     return found
         return None
 
+    def named_together(self, span) -> list[_Entity]:
+        """"Presidential candidates Hillary Clinton and Donald Trump", "both President Obama and
+        Republican nominee Donald Trump": names of one type joined by "and" when the parse did not
+        coordinate them (titles in between)."""
+        found: list[_Entity] = []
+        joined = False
+        for token in span:
+            entity = self.entity_of_token.get(token.i)
+            if token.lower_ == "and" and found:
+                joined = True
+            elif token.pos_ == "PROPN" and entity is not None and not entity.members and entity not in found:
+                if _under_preposition(token, span.root):
+                    return []  # "lawyers for both Donald and Ivana Trump" are the lawyers
+                if found and not joined:
+                    return []  # "Trump's running mate, Mike Pence": a name describing another
+                found.append(entity)
+                joined = False
+            elif token.lower_ in (",", "who", "which", "of") and found:
+                return []  # an appositive or relative clause, not a list of names
+        if len(found) < 2 or len({e.type for e in found}) != 1 or found[0].type not in ("PERSON", "ORG", "GPE"):
+            return []
+        return found
+
+    def is_person_token(self, token: Token) -> bool:
+        entity = self.entity_of_token.get(token.i)
+        return entity is not None and entity.type == "PERSON"
+
     def later_producer(self, document: Token) -> _Entity | None:
         """"A new poll shows …" in a lead, before "the latest Reuters/Ipsos poll": the maker of the
         next document of that kind, for an indefinite one."""
@@ -926,7 +955,16 @@ class _Resolver:
         role or organisation description is the first entity named soon after with that title or
         of that kind ("A House panel" → the House Oversight Committee); "a panel of the Court of
         Appeals" is the court."""
-        if noun.dep_ not in ("nsubj", "nsubjpass", "ROOT") or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children):
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in noun.children)
+        # A headline drops its articles: "Judge rejects …" is "A judge rejects …".
+        headline = (
+            "\n" not in self.text[: noun.idx]
+            and not any(c.dep_ == "det" for c in noun.children)
+            and not any(self.is_person_token(t) for t in self.doc[: noun.i])
+        )
+        subject = noun.dep_ in ("nsubj", "nsubjpass", "ROOT")
+        # A title-case headline parses badly: its first words are its subject whatever the parse says.
+        if not ((indefinite and subject) or (headline and (subject or noun.i <= 2))):
             return None
         head = noun.lemma_.lower()
         label = noun_class(head)
@@ -943,8 +981,11 @@ class _Resolver:
                 return None
         kinds = ORG_KINDS.get(head, frozenset()) | {head}
         gender = gender_of_title([head])
+        line_end = self.text.find("\n", noun.idx) if headline else noun.idx
+        line_end = len(self.text) if line_end < 0 else line_end
         for mention, entity in self.assigned:
-            if mention.start <= noun.idx or mention.kind != "name" or entity.members:
+            # Not the words of the noun's own line: the tagger makes names of headline words.
+            if mention.start <= line_end or mention.kind != "name" or entity.members:
                 continue
             if mention.start - noun.idx > LATER_WINDOW * 6:
                 break
@@ -1017,6 +1058,15 @@ def _short_form(short: list[str], full: list[str]) -> bool:
 def _proper(token: Token, head: Token) -> bool:
     """A proper noun, or a capitalised word the tagger missed that modifies ``head`` ("Leeds police")."""
     return token.pos_ == "PROPN" or (token.text[:1].isupper() and token.head.i == head.i and token.dep_ in ("amod", "compound", "nmod"))
+
+
+def _under_preposition(token: Token, root: Token) -> bool:
+    """Whether a prepositional phrase lies between a word and the phrase's head ("polls in Ohio")."""
+    while token.i != root.i and token.head.i != token.i:
+        if token.dep_ in ("prep", "pobj", "agent"):
+            return True
+        token = token.head
+    return False
 
 
 def _party(word: str) -> str:

@@ -18,6 +18,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from saidwhat.names import (
     GPE_NOUNS,
+    HONORIFICS,
     MEDIA_NOUNS,
     ORG_NOUNS,
     OWNED_ORG_NOUNS,
@@ -149,6 +150,8 @@ def find_mentions(doc: Doc, hints: list[Span] = ()) -> Mentions:
         root = span.root
         if root.tag_ == "NNP" and root.i not in covered and root.lower_ not in TITLE_WORDS:
             first, last = _proper_run(root)
+            if _only_role_words(list(doc[first : last + 1])):
+                continue
             # An acronym ("S.E.C.") is an organisation; another untagged proper noun is most often a person.
             label = "ORG" if root.text.replace(".", "").isupper() and len(root.text) > 1 else "PERSON"
             mentions.append(_mention(doc[first : last + 1], "name", root, sentence_of, label=label))
@@ -236,6 +239,8 @@ def _name_mention(ent: SpacySpan, sentence_of: list[int]) -> Mention | None:
         return None
     if len(tokens) == 1 and _is_office_object(tokens[0]):
         return None
+    if label == "PERSON" and _only_role_words(tokens):
+        return None  # "Lawmaker Urges …", "Retired General Reveals …": a headline's role is no name
     span = ent.doc[tokens[0].i : tokens[-1].i + 1]
     root = span.root
     mention = _mention(span, "name", root, sentence_of, label=label)
@@ -246,6 +251,15 @@ def _name_mention(ent: SpacySpan, sentence_of: list[int]) -> Mention | None:
         head = root.head
         mention.appositives.append(head.doc[head.left_edge.i : head.i + 1].text)
     return mention
+
+
+def _only_role_words(tokens: list[Token]) -> bool:
+    """Role nouns and titles with no name among them ("Mr. Justice" has one: an honorific is followed by a name)."""
+    words = [t.lower_.rstrip(".") for t in tokens]
+    before = tokens[0].nbor(-1).lower_.rstrip(".") if tokens[0].i > 0 else ""
+    if before in HONORIFICS or any(w in HONORIFICS for w in words):
+        return False
+    return all(w in PERSON_ROLES or w in TITLE_WORDS or w in ("retired", "top", "senior") for w in words)
 
 
 def _is_office_object(token: Token) -> bool:

@@ -38,6 +38,8 @@ NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "esq", "phd", "md"})
 
 MASCULINE_HONORIFICS = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother", "sheikh"})
 FEMININE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"})
+# Honorifics proper: always followed by a name ("Mr. Justice" is a man called Justice).
+HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "mx", "dr", "prof", "sir", "dame"})
 
 # Role nouns with a built-in gender (used as gender evidence when they describe a person).
 MASCULINE_NOUNS = frozenset(
