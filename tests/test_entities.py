@@ -736,3 +736,20 @@ def test_headline_role_and_role_only_names():
     assert resolved.entity_at(headline_judge).name == "Amara Osei"
     assert all(e.name != "Judge" for e in resolved.table.entities)
     assert any(e.name == "Justice" for e in resolved.table.entities)  # an honorific makes it a name
+
+
+def test_in_a_statement_speaks_for_the_subject_and_headline_polls_for_the_next_maker():
+    text = (
+        "Poll: Voters Sour On Ferry Plan.\n\n"
+        "A Scottish Opinion poll published on Monday found that most islanders opposed the plan.\n\n"
+        "In a statement issued on Tuesday, the Islands Transport Forum called the plan reckless. "
+        "The statement also urged ministers to resign.\n\n"
+        "In this poll, Labour leads by four points."
+    )
+    poll = span_of(text, "Poll")
+    statement = span_of(text, "The statement")
+    this_poll = span_of(text, "this poll")
+    resolved = Resolved(text, [poll, statement, this_poll])
+    assert "Scottish Opinion" in resolved.entity_at(poll).name
+    assert resolved.entity_at(statement).name == "Islands Transport Forum"
+    assert resolved.entity_at(this_poll) is None or resolved.entity_at(this_poll).name != "Labour"

@@ -83,6 +83,8 @@ DOCUMENT_NOUNS = frozenset(
 ISSUING_LEMMAS = frozenset("issue release publish put file conduct produce circulate post send".split())
 # How far back (tokens) "the study" may look for a document of another kind ("a Reuters survey").
 OTHER_DOCUMENT_WINDOW = 60
+# What someone says things in: "In a statement, the union called …" (not "In this poll, Trump leads").
+STATEMENT_NOUNS = frozenset("statement release letter memo tweet post filing complaint brief submission".split())
 # Documents an organisation makes, which a lead may announce before naming the maker ("A new poll").
 RESEARCH_NOUNS = frozenset("poll survey study report analysis research".split())
 # Parts of an organisation that speak for it ("a three-judge panel of the Court of Appeals").
@@ -885,11 +887,13 @@ class _Resolver:
                 if found is not None:
                     return found
         verb = document.head
-        if document.dep_ == "dobj" and verb.lemma_.lower() in ISSUING_LEMMAS:
-            subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i in self.entity_of_token]
-            if subjects:
-                return self.entity_of_token[subjects[0].i]
-        return None
+        in_phrase = document.dep_ == "pobj" and document.head.lower_ == "in" and document.head.head.pos_ == "VERB"
+        if in_phrase and document.lemma_.lower() in STATEMENT_NOUNS:
+            verb = document.head.head  # "In a statement, the union called Clinton …"
+        elif not (document.dep_ == "dobj" and verb.lemma_.lower() in ISSUING_LEMMAS):
+            return None
+        subjects = [c for c in verb.children if c.dep_ == "nsubj" and c.i in self.entity_of_token]
+        return self.entity_of_token[subjects[0].i] if subjects else None
 
     def earlier_producer(self, document: Token) -> _Entity | None:
         """"the poll" after "a Reuters/Ipsos poll": the maker of the last document of that kind."""
@@ -941,7 +945,10 @@ class _Resolver:
         """"A new poll shows …" in a lead, before "the latest Reuters/Ipsos poll": the maker of the
         next document of that kind, for an indefinite one."""
         lemma = document.lemma_.lower()
-        if lemma not in RESEARCH_NOUNS or not any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in document.children):
+        indefinite = any(c.dep_ == "det" and c.lower_ in ("a", "an") for c in document.children)
+        # "Poll: Wealthy Voters …": a headline drops its article.
+        headline = "\n" not in self.text[: document.idx] and not any(c.dep_ == "det" for c in document.children)
+        if lemma not in RESEARCH_NOUNS or not (indefinite or headline):
             return None
         for token in self.doc[document.i + 1 : document.i + 1 + LATER_WINDOW]:
             if token.lemma_.lower() == lemma:
