@@ -532,3 +532,22 @@ def test_a_poll_the_clause_sits_in_is_its_source():
     assert survey.content == "61 percent of Finns backed the new rail link"
     assert survey.attribution.cue_lemma == "according to"
     assert len(found) == 1  # "in a small boat" is no source
+
+
+def test_according_to_a_named_outlet_is_a_via_but_an_unnamed_account_is_the_source():
+    text = (
+        "Police have said they will not release the recordings, according to lawyers for the family.\n\n"
+        "The mayor said the city would wait, according to the Harbour Gazette."
+    )
+    found = run(text)
+    lawyers = one(found, cue="according to", source="lawyers for the family")
+    assert lawyers.content.startswith("Police have said they will not release")
+    mayor = one(found, cue="said", source="The mayor")
+    assert mayor.content == "the city would wait"
+    assert not [f for f in found if f.source == "the Harbour Gazette"]
+
+
+def test_a_participle_before_a_passive_clause_takes_its_subject():
+    found = run("After saying her ankle was “badly swollen,” she was taken to hospital for tests.")
+    saying = one(found, cue="saying", source="she")
+    assert saying.content.startswith("her ankle was")

@@ -265,7 +265,7 @@ class _RuleFinder:
             if subjects:
                 # Two subjects mean a parse error ("LONDON (Reuters) - Trump said"): the nearer one speaks.
                 subject = min(subjects, key=lambda c: abs(c.i - current.i))
-                if subject.dep_ == "nsubjpass" and current.lemma_ not in _QUOTED_LEMMAS:
+                if subject.dep_ == "nsubjpass" and current is verb and current.lemma_ not in _QUOTED_LEMMAS:
                     return None  # "it was reported that": no speaker named
                 if subject.lower_ in _RELATIVE_PRONOUNS:
                     return [subject]  # entities.py resolves "who" to its antecedent
@@ -736,7 +736,7 @@ class _RuleFinder:
                 inside = {t.i for t in verb.subtree}
                 return _token_spans(t for t in verb.head.subtree if t.i not in inside) or None
             if clause is not None:
-                excluded |= self.reported_events(clause)
+                excluded |= self.reported_events(clause) | self.according_to_phrases(clause)
                 tokens = [t for t in clause.subtree if t.i not in excluded]
                 if clause.i < verb.i:
                     tokens += self.fronted_content(verb, excluded)
@@ -799,6 +799,11 @@ class _RuleFinder:
         if not all(t.dep_ in ("cc", "punct") for t in gap) or not any(t.dep_ == "cc" for t in gap):
             return []
         return list(conj.subtree)
+
+    def according_to_phrases(self, content: Token) -> set[int]:
+        """"said the city would wait, according to the Gazette": the phrase is a source of its own."""
+        phrases = (self.according_to(t) for t in content.subtree if t.lower_ == "according")
+        return {i for match in phrases if match is not None for i in match[2]}
 
     def reported_events(self, content: Token) -> set[int]:
         """"threatened to prosecute him … after the official blamed the group": the time clause is the
@@ -883,11 +888,14 @@ class _RuleFinder:
             if match is None:
                 continue
             cue_end, source, phrase = match
-            # "Hamdan said …, according to The Times of Israel": the outlet is a via, not the source.
-            if self.found_with_source_around(token):
+            # "Hamdan said …, according to The Times of Israel": a named outlet is a via, not the source
+            # ("Police have said …, according to attorneys for the family" is the attorneys' account).
+            if source.pos_ == "PROPN" and self.found_with_source_around(token):
                 continue
             clause = token.head
-            while clause.dep_ in ("prep", "pobj") and clause.head.i != clause.i:
+            # "Police have said they will …, according to lawyers": the phrase the parser hung on the
+            # reported clause vouches for the whole sentence.
+            while clause.dep_ in ("prep", "pobj", "ccomp") and clause.head.i != clause.i:
                 clause = clause.head
             tokens = [t for t in clause.subtree if t.i not in phrase]
             content = _token_spans(self.same_paragraph(tokens, token.idx))
