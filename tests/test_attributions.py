@@ -551,3 +551,16 @@ def test_a_participle_before_a_passive_clause_takes_its_subject():
     found = run("After saying her ankle was “badly swollen,” she was taken to hospital for tests.")
     saying = one(found, cue="saying", source="she")
     assert saying.content.startswith("her ankle was")
+
+
+def test_topic_cues_take_their_object_and_hoped_is_hope():
+    text = (
+        "The coach discussed the club's plans for a new stadium with supporters on Monday. "
+        "She hoped the council would approve the design by spring. "
+        "The captain referred to the defeat as a wake-up call."
+    )
+    found = run(text)
+    assert one(found, cue="discussed", source="The coach").content.startswith("the club's plans for a new stadium")
+    assert one(found, cue="hoped", source="She").content == "the council would approve the design by spring"
+    referred = one(found, cue="referred to", source="The captain")
+    assert referred.content == "the defeat as a wake-up call"

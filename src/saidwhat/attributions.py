@@ -218,6 +218,8 @@ class _RuleFinder:
         frame = verb_frame(token.lemma_, particle)
         if frame is None and token.lower_.endswith("s") and token.tag_ == "VBZ":
             frame = verb_frame(token.lower_[:-1], particle)  # the lemmatizer turns "hopes" into "hop"
+        if frame is None and token.lower_.startswith(token.lemma_.lower() + "e"):
+            frame = verb_frame(token.lemma_ + "e", particle)  # and "hoped" into "hop"
         return frame
 
     def cue_span(self, verb: Token, frame: CueFrame) -> list[Span]:

@@ -41,7 +41,7 @@ _SPEECH = _frames(
     "suggest hint indicate imply predict forecast warn caution complain lament boast brag joke quip "
     "charge agree estimate report mention conclude signal assure inform remind "
     "tout proclaim shout yell scream cry whisper murmur mutter vow pledge promise swear threaten "
-    "guarantee reassure speculate theorize muse concur add continue",
+    "guarantee reassure speculate theorize muse concur add continue comment echo",
     "speech",
 )
 
@@ -53,7 +53,7 @@ _OBJECT_SPEECH = _frames(
     "accuse blame criticize criticise slam blast condemn denounce decry attack mock ridicule praise "
     "hail laud thank applaud commend endorse back support defend oppose dismiss deny dispute "
     "question challenge call urge ask demand describe label brand dub characterize welcome "
-    "announce propose recommend order predict cite",
+    "announce propose recommend order predict cite discuss express echo highlight congratulate",
     "speech",
     obj=True,
     weight=0.65,
@@ -111,6 +111,11 @@ PHRASAL_CUES: dict[tuple[str, str], CueFrame] = {
     ("hit", "back"): CueFrame("hit back", "speech", weight=0.7),
     ("make", "clear"): CueFrame("make clear", "speech", weight=0.75),
     ("rule", "out"): CueFrame("rule out", "speech", clause=False, obj=True, weight=0.7),
+    ("talk", "about"): CueFrame("talk about", "speech", clause=False, obj=True, weight=0.6),
+    ("speak", "about"): CueFrame("speak about", "speech", clause=False, obj=True, weight=0.6),
+    ("speak", "of"): CueFrame("speak of", "speech", clause=False, obj=True, weight=0.6),
+    ("refer", "to"): CueFrame("refer to", "speech", clause=False, obj=True, weight=0.6),
+    ("comment", "on"): CueFrame("comment on", "speech", clause=False, obj=True, weight=0.6),
 }
 
 # Nouns that carry content in a that-clause or quotation ("the claim that …", "a statement").
