@@ -753,3 +753,12 @@ def test_in_a_statement_speaks_for_the_subject_and_headline_polls_for_the_next_m
     assert "Scottish Opinion" in resolved.entity_at(poll).name
     assert resolved.entity_at(statement).name == "Islands Transport Forum"
     assert resolved.entity_at(this_poll) is None or resolved.entity_at(this_poll).name != "Labour"
+
+
+def test_description_continues_a_subject_named_earlier_in_its_own_sentence():
+    text = (
+        "Asked whether Peter Okafor still hoped to lead the party, the Lagos governor said he would decide in March."
+    )
+    governor = span_of(text, "the Lagos governor")
+    resolved = Resolved(text, [governor])
+    assert resolved.entity_at(governor).name == "Peter Okafor"

@@ -536,7 +536,7 @@ class _Resolver:
         narrative = self.found.narrative_index
         best: tuple[float, _Entity] | None = None
         seen: set[int] = set()
-        lead = self.previous_lead(mention) if mention.label == "PERSON" and mention.role == "subj" else None
+        leads = self.leads(mention) if mention.label == "PERSON" and mention.role == "subj" else []
         for candidate, entity in reversed(self.assigned):
             if id(entity) in seen or candidate.start >= mention.start:
                 continue
@@ -545,7 +545,7 @@ class _Resolver:
             if distance > DESCRIPTION_WINDOW:
                 break
             fit = self.description_fit(mention, entity)
-            if entity is lead:
+            if any(entity is lead for lead in leads):
                 # "Mike Pence says … . The Republican vice presidential nominee was speaking …": a
                 # description opening the next sentence continues its subject unless something
                 # it says contradicts that person.
@@ -615,6 +615,17 @@ class _Resolver:
         if role in entity.role_words:
             return False
         return any(role in other.role_words for other in self.entities if other is not entity and other.type == "PERSON")
+
+    def leads(self, mention: Mention) -> list[_Entity]:
+        """Whom a subject description most likely continues: the person the previous sentence is
+        about, and a person who is the subject of a clause earlier in its own sentence ("As far as
+        whether Sanders still senses anger …, the Vermont senator acknowledged …")."""
+        earlier = [
+            e for m, e in self.by_sentence.get(mention.sentence, [])
+            if m.start < mention.start and m.quote is None and m.role == "subj" and m.kind == "name" and e.type == "PERSON"
+        ]
+        previous = self.previous_lead(mention)
+        return earlier[:1] + ([previous] if previous is not None else [])
 
     def previous_lead(self, mention: Mention) -> _Entity | None:
         """The person the narrative sentence before is about: the subject of its main verb, else
