@@ -762,3 +762,14 @@ def test_description_continues_a_subject_named_earlier_in_its_own_sentence():
     governor = span_of(text, "the Lagos governor")
     resolved = Resolved(text, [governor])
     assert resolved.entity_at(governor).name == "Peter Okafor"
+
+
+def test_mistyped_surname_joins_the_person_whatever_the_tagger_says():
+    text = (
+        "Attorney General Eric Schneiderman declined to comment on Monday.\n\n"
+        "Scheiderman, a Democrat whose office oversees charities, has been investigating the foundation."
+    )
+    typo = span_of(text, "Scheiderman")
+    resolved = Resolved(text, [typo])
+    assert resolved.entity_at(typo).name == "Eric Schneiderman"
+    assert [e.name for e in resolved.table.entities].count("Scheiderman") == 0

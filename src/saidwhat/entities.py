@@ -276,8 +276,13 @@ class _Resolver:
                     lambda e: e.type == "PERSON" and any(likely_misspelling(tokens[0], s) for s in e.surnames)
                 )
             return found
-        # A surname alone even when the NER calls it a place or group ("Blinken" as GPE).
+        # A surname alone even when the NER calls it a place or group ("Blinken" as GPE), or
+        # mistyped ("Scheiderman, a Democrat" after Eric Schneiderman).
         found = same_name or by_surname
+        if found is None and len(tokens) == 1 and mention.text[:1].isupper():
+            found = self.most_recent(
+                lambda e: e.type == "PERSON" and any(likely_misspelling(tokens[0], s) for s in e.surnames)
+            )
         if found is not None:
             return found
         words = name_tokens(mention.text)
@@ -861,7 +866,7 @@ class _Resolver:
         key = name_key(text)
         words = person_tokens(text)
         return self.most_recent(lambda e: key in e.keys) or (
-            self.most_recent(lambda e: words[-1] in e.surnames) if words else None
+            self.most_recent(lambda e: any(likely_misspelling(words[-1], s) for s in e.surnames)) if words else None
         )
 
     def named_in_apposition(self, span) -> _Entity | None:
