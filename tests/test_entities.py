@@ -773,3 +773,18 @@ def test_mistyped_surname_joins_the_person_whatever_the_tagger_says():
     resolved = Resolved(text, [typo])
     assert resolved.entity_at(typo).name == "Eric Schneiderman"
     assert [e.name for e in resolved.table.entities].count("Scheiderman") == 0
+
+
+def test_bare_shared_surname_is_the_bearer_named_most_unless_an_honorific_says_otherwise():
+    text = (
+        "Lars Holm, the club's owner, promised a new stadium. Holm said the council had agreed. "
+        "Holm added that building would start in May.\n\n"
+        "His daughter, Ingrid Holm, who runs the club's foundation, welcomed the plan.\n\n"
+        "Holm said the stadium would seat 30,000. Ms. Holm said the foundation would fund a youth academy."
+    )
+    later = span_of(text, "Holm said the stadium")
+    later = (later[0], later[0] + len("Holm"))
+    ms = span_of(text, "Ms. Holm")
+    resolved = Resolved(text, [later, ms])
+    assert resolved.entity_at(later).name == "Lars Holm"
+    assert resolved.entity_at(ms).name == "Ingrid Holm"

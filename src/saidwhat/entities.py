@@ -296,9 +296,16 @@ class _Resolver:
 
     def match_surname(self, mention: Mention, word: str) -> _Entity | None:
         honorific = gender_of_title([w for t in mention.titles for w in name_tokens(t)] + name_tokens(mention.text))
-        return self.most_recent(
-            lambda e: word in e.surnames and (honorific is None or e.gender in (None, honorific))
-        )
+        bearers = [
+            e for e in self.entities if word in e.surnames and (honorific is None or e.gender in (None, honorific))
+        ]
+        if len(bearers) < 2:
+            return bearers[0] if bearers else None
+        # Several people share the surname (Donald and Ivana Trump): a bare "Trump" is the one the
+        # article names most, unless an honorific says otherwise; among equals the latest.
+        named = Counter(id(e) for m, e in self.assigned if m.kind == "name" and e in bearers)
+        latest = self.most_recent(lambda e: e in bearers)
+        return max(bearers, key=lambda e: (honorific is not None and e.gender == honorific, named[id(e)], e is latest))
 
     def match_full_person(self, tokens: list[str]) -> _Entity | None:
         """A full name joins the entity with that name, or with that surname and no other first name;
