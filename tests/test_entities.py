@@ -788,3 +788,14 @@ def test_bare_shared_surname_is_the_bearer_named_most_unless_an_honorific_says_o
     resolved = Resolved(text, [later, ms])
     assert resolved.entity_at(later).name == "Lars Holm"
     assert resolved.entity_at(ms).name == "Ingrid Holm"
+
+
+def test_a_name_ending_in_an_organisation_word_is_an_organisation():
+    text = (
+        "The Baltic Heritage Coalition, which represents 200,000 voters, has stayed neutral so far. "
+        "Recently, however, it issued a statement criticising the candidate."
+    )
+    it = span_of(text, "it")
+    resolved = Resolved(text, [it])
+    coalition = resolved.entity_at(it)
+    assert coalition is not None and coalition.type == "ORG" and "Coalition" in coalition.name

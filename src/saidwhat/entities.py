@@ -39,6 +39,7 @@ from saidwhat.mentions import (
 )
 from saidwhat.names import (
     DEMONYMS,
+    ORG_HEADS,
     GPE_NOUNS,
     ORG_KINDS,
     PERSON_ROLES,
@@ -127,6 +128,7 @@ class _Entity:
     descriptors: list[str] = field(default_factory=list)
     outlet: bool = False
     known_org: bool = False
+    org_named: bool = False  # its name ends in "Coalition", "Caucus", "Institute" …
     members: list[_Entity] = field(default_factory=list)  # a GROUP's entities ("Trump and Clinton")
 
     @property
@@ -135,7 +137,7 @@ class _Entity:
             return "GROUP"
         if self.outlet and self.labels["PERSON"] < 3:
             return "MEDIA"
-        if self.known_org and self.labels["PERSON"] < 3:
+        if (self.known_org and self.labels["PERSON"] < 3) or (self.org_named and not self.genders):
             return "ORG"
         if not self.labels:
             return "OTHER"
@@ -338,7 +340,10 @@ class _Resolver:
         if mention.label == "PERSON" or mention.titles:
             entity.person_names.append(tokens)
         entity.outlet = entity.outlet or is_outlet_name(mention.text, mention.label)
+        # "East European Coalition", "Democratic African-American Women Caucus": named for what
+        # they are, organisations whatever the tagger says.
         entity.known_org = entity.known_org or is_known_org(mention.text)
+        entity.org_named = entity.org_named or (len(tokens) > 1 and tokens[-1] in ORG_HEADS)
         for title in mention.titles:
             entity.add_descriptor(title)
             title_tokens = [t for w in name_tokens(title) for t in w.split("-")]

@@ -92,6 +92,14 @@ ORG_NOUNS = frozenset(
     fund panel subcommittee tribunal
     """.split()
 )
+# Last words that make a name an organisation's ("… Coalition", "… Caucus", "… Institute").
+ORG_HEADS = frozenset(
+    """
+    coalition caucus society association federation union council committee commission institute
+    foundation fund agency bureau department ministry party league alliance network center centre
+    corporation company group organization organisation university college academy trust
+    """.split()
+)
 # What an organisation's name says it is, for the descriptions that fit it: "the agency" is the
 # Congressional Budget Office or the Department of Veterans Affairs, "the union" an association of workers.
 ORG_KINDS: dict[str, frozenset[str]] = {
