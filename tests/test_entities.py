@@ -799,3 +799,15 @@ def test_a_name_ending_in_an_organisation_word_is_an_organisation():
     resolved = Resolved(text, [it])
     coalition = resolved.entity_at(it)
     assert coalition is not None and coalition.type == "ORG" and "Coalition" in coalition.name
+
+
+def test_known_outlet_stays_media_however_often_the_tagger_calls_it_a_person():
+    text = (
+        "Politifact checked the mayor's claim on Monday. Politifact said the figures were accurate. "
+        "Politifact rated it true. On Tuesday they published a second check."
+    )
+    they = span_of(text, "they")
+    resolved = Resolved(text, [they])
+    outlet = resolved.named("Politifact")
+    assert outlet.type == "MEDIA"
+    assert resolved.entity_at(they) is outlet

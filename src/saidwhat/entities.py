@@ -135,9 +135,11 @@ class _Entity:
     def type(self) -> str:
         if self.members:
             return "GROUP"
-        if self.outlet and self.labels["PERSON"] < 3:
+        # A known outlet or organisation stays one however often the tagger calls it a person,
+        # unless something gendered it (titles, pronouns).
+        if self.outlet and (self.labels["PERSON"] < 3 or not self.genders):
             return "MEDIA"
-        if (self.known_org and self.labels["PERSON"] < 3) or (self.org_named and not self.genders):
+        if (self.known_org or self.org_named) and (self.labels["PERSON"] < 3 or not self.genders):
             return "ORG"
         if not self.labels:
             return "OTHER"
