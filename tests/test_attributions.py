@@ -564,3 +564,9 @@ def test_topic_cues_take_their_object_and_hoped_is_hope():
     assert one(found, cue="hoped", source="She").content == "the council would approve the design by spring"
     referred = one(found, cue="referred to", source="The captain")
     assert referred.content == "the defeat as a wake-up call"
+
+
+def test_speech_verbs_with_a_noun_phrase_object():
+    found = run("The union offered a compromise on night shifts. The mayor mentioned the flooding in her speech.")
+    assert one(found, cue="offered", source="The union").content == "a compromise on night shifts"
+    assert one(found, cue="mentioned", source="The mayor").content.startswith("the flooding")

@@ -53,7 +53,8 @@ _OBJECT_SPEECH = _frames(
     "accuse blame criticize criticise slam blast condemn denounce decry attack mock ridicule praise "
     "hail laud thank applaud commend endorse back support defend oppose dismiss deny dispute "
     "question challenge call urge ask demand describe label brand dub characterize welcome "
-    "announce propose recommend order predict cite discuss express echo highlight congratulate",
+    "announce propose recommend order predict cite discuss express echo highlight congratulate "
+    "offer mention note acknowledge declare claim stress emphasize reiterate reveal confirm",
     "speech",
     obj=True,
     weight=0.65,
