@@ -811,3 +811,14 @@ def test_known_outlet_stays_media_however_often_the_tagger_calls_it_a_person():
     outlet = resolved.named("Politifact")
     assert outlet.type == "MEDIA"
     assert resolved.entity_at(they) is outlet
+
+
+def test_acronym_matches_a_name_the_tagger_gave_a_lowercase_modifier():
+    text = (
+        "According to a complaint filed by the federal Securities and Exchange Commission, the developers "
+        "misused investors' money.\n\n"
+        "The S.E.C. said it would increase oversight."
+    )
+    acronym = (text.index("The S.E.C."), text.index("The S.E.C.") + len("The S.E.C."))
+    resolved = Resolved(text, [acronym])
+    assert resolved.entity_at(acronym).name == "Securities and Exchange Commission"

@@ -339,6 +339,12 @@ class _Resolver:
             weight = len(tokens) if mention.label == "ORG" else 1
         entity.labels[mention.label] += weight
         entity.keys.add(name_key(mention.text))
+        words = mention.text.split()
+        if len(words) > 1 and words[0].islower():
+            # "the federal Securities and Exchange Commission": the name proper starts capitalised.
+            proper = next((i for i, w in enumerate(words) if not w.islower()), len(words))
+            if proper < len(words):
+                entity.keys.add(name_key(" ".join(words[proper:])))
         if mention.label == "PERSON" or mention.titles:
             entity.person_names.append(tokens)
         entity.outlet = entity.outlet or is_outlet_name(mention.text, mention.label)
@@ -1079,6 +1085,8 @@ class _Resolver:
             tokens = tokens[1:]
         if len(tokens) > 1 and tokens[0].lower_ == "the" and kind != "MEDIA":
             tokens = tokens[1:]
+        while len(tokens) > 1 and tokens[0].is_lower and tokens[0].is_alpha and kind != "PERSON":
+            tokens = tokens[1:]  # "federal Securities and Exchange Commission"
         if not tokens:
             return mention.text
         return self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
