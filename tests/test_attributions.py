@@ -570,3 +570,14 @@ def test_speech_verbs_with_a_noun_phrase_object():
     found = run("The union offered a compromise on night shifts. The mayor mentioned the flooding in her speech.")
     assert one(found, cue="offered", source="The union").content == "a compromise on night shifts"
     assert one(found, cue="mentioned", source="The mayor").content.startswith("the flooding")
+
+
+def test_source_phrase_leaves_out_asides_about_the_speaker():
+    found = run(
+        "Ms. Ortiz, who argued that the levy was unfair, said the council had ignored residents. "
+        "The premier, speaking to farmers in Dubbo, said the drought fund would double. "
+        "A panel of judges in 2019 said the law was valid."
+    )
+    assert one(found, cue="said", source="Ms. Ortiz").content == "the council had ignored residents"
+    one(found, cue="said", source="The premier")
+    one(found, cue="said", source="A panel of judges")

@@ -271,12 +271,32 @@ class _RuleFinder:
                     return None  # "it was reported that": no speaker named
                 if subject.lower_ in _RELATIVE_PRONOUNS:
                     return [subject]  # entities.py resolves "who" to its antecedent
-                return self.without_dateline(subject, self.same_paragraph(subject.subtree, verb.idx))
+                phrase = [t for t in subject.subtree if t.i not in self.source_asides(subject)]
+                return self.without_dateline(subject, self.same_paragraph(phrase, verb.idx))
             if current.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep") and current.head.i != current.i:
                 current = current.head
                 continue
             return None
         return None
+
+    def source_asides(self, subject: Token) -> set[int]:
+        """What the subject phrase says about the source rather than naming it: a relative clause with
+        a cue of its own ("Mr. Kamin, who emphasized that …"), a participle set off by a comma
+        ("Trump, speaking to veterans"), a date ("A group of doctors in 2015")."""
+        dropped: set[int] = set()
+        for child in subject.children:
+            if child.i < subject.i:
+                continue
+            tokens = list(child.subtree)
+            if child.dep_ == "relcl" and any(self.frame_of(t) is not None for t in tokens):
+                dropped.update(t.i for t in tokens)
+            elif child.dep_ == "acl" and child.tag_ in ("VBG", "VBN") and self.doc[tokens[0].i - 1].text == ",":
+                dropped.update(t.i for t in tokens)
+            elif child.dep_ == "prep" and child.i == max(t.i for t in subject.subtree) - len(tokens) + 1 and any(
+                t.ent_type_ == "DATE" for t in tokens if t.dep_ == "pobj"
+            ):
+                dropped.update(t.i for t in tokens)
+        return dropped
 
     def same_paragraph(self, tokens: Iterable[Token], anchor: int) -> list[Token]:
         """The tokens in the paragraph of ``anchor`` (the parser joins a headline to the next line)."""
