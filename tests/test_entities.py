@@ -822,3 +822,13 @@ def test_acronym_matches_a_name_the_tagger_gave_a_lowercase_modifier():
     acronym = (text.index("The S.E.C."), text.index("The S.E.C.") + len("The S.E.C."))
     resolved = Resolved(text, [acronym])
     assert resolved.entity_at(acronym).name == "Securities and Exchange Commission"
+
+
+def test_a_document_of_the_same_family_speaks_for_its_maker():
+    text = (
+        "Mayor Lena Fischer has a new campaign ad attacking her rival over the tram delays.\n\n"
+        "The 30-second spot says the delays cost the city 40 million euros."
+    )
+    spot = span_of(text, "The 30-second spot")
+    resolved = Resolved(text, [spot])
+    assert resolved.entity_at(spot).name == "Lena Fischer"

@@ -78,10 +78,18 @@ DOCUMENT_NOUNS = frozenset(
     "tweet video release database investigation review filing complaint lawsuit brief submission "
     "commentary account program website book film piece column essay documentary tally average "
     "estimate forecast projection research transcript data ruling decision finding rule bylaw spot clip "
-    "guidance guideline order opinion".split()
+    "guidance guideline order opinion movie commercial feature story memoir recording".split()
+)
+# Documents of one family name each other ("her documentary “13th.” … The film"), whoever made them.
+DOCUMENT_FAMILIES = (
+    frozenset("film documentary movie video recording".split()),
+    frozenset("book memoir".split()),
+    frozenset("article piece column essay story feature editorial commentary".split()),
+    frozenset("ad advertisement spot clip commercial video".split()),
+    frozenset("poll survey study analysis research report".split()),
 )
 # Verbs by which an organisation puts out a document ("the Council issued a statement").
-ISSUING_LEMMAS = frozenset("issue release publish put file conduct produce circulate post send".split())
+ISSUING_LEMMAS = frozenset("issue release publish put file conduct produce circulate post send have launch air run unveil".split())
 # How far back (tokens) "the study" may look for a document of another kind ("a Reuters survey").
 OTHER_DOCUMENT_WINDOW = 60
 # What someone says things in: "In a statement, the union called …" (not "In this poll, Trump leads").
@@ -943,10 +951,11 @@ class _Resolver:
                 if found is not None:
                     return found
             elif other in DOCUMENT_NOUNS and document.i - token.i <= OTHER_DOCUMENT_WINDOW:
-                # "The study found …" right after "a Reuters survey": a nearby organisation's document
-                # of another kind (a person's "statement" is seldom what "the study" means).
+                # "The study found …" right after "a Reuters survey": a nearby document of the same
+                # family, or an organisation's of another (a person's "statement" is seldom "the study").
                 found = self.producer(token)
-                if found is not None and found.type != "PERSON":
+                family = any(lemma in f and other in f for f in DOCUMENT_FAMILIES)
+                if found is not None and (family or found.type != "PERSON"):
                     return found
         return None
 
