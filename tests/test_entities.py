@@ -832,3 +832,14 @@ def test_a_document_of_the_same_family_speaks_for_its_maker():
     spot = span_of(text, "The 30-second spot")
     resolved = Resolved(text, [spot])
     assert resolved.entity_at(spot).name == "Lena Fischer"
+
+
+def test_each_after_a_pair_is_the_pair():
+    text = (
+        "Anna Berg and Jonas Lind debated the housing bill on Wednesday, each accusing the other of "
+        "ignoring renters."
+    )
+    each = span_of(text, "each")
+    resolved = Resolved(text, [each])
+    pair = resolved.entity_at(each)
+    assert pair is not None and pair.type == "GROUP" and "Anna Berg" in pair.name and "Jonas Lind" in pair.name

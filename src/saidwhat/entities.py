@@ -816,6 +816,8 @@ class _Resolver:
     def plural_description(self, noun: Token) -> _Entity | None:
         """"the senators", "both men", "the two countries": the group last named together (the
         senators Grassley and Leahy), or with "two"/"both" the last two people or places named."""
+        if noun.lower_ in ("each", "both") and noun.dep_ in ("nsubj", "nsubjpass"):
+            return self.recent_group(noun)  # "each accused the other …" after "Trump and Clinton"
         if noun.tag_ not in ("NNS", "NNPS") or noun.i in self.entity_of_token:
             return None
         kind = "PERSON" if noun.lemma_.lower() in PERSON_ROLES or noun.lower_ in ("men", "women", "candidates") else (
@@ -841,6 +843,19 @@ class _Resolver:
         if words & {"both", "two"} and len(recent) >= 2:
             members = sorted(recent[:2], key=lambda e: min(m.start for m in e.mentions))
             return self.group(members)
+        return None
+
+    def recent_group(self, token: Token) -> _Entity | None:
+        """The last group of names mentioned together, within a few narrative sentences."""
+        sentence = bisect_right(self.sentence_starts, token.i) - 1
+        narrative = self.found.narrative_index
+        for mention, entity in reversed(self.assigned):
+            if mention.start >= token.idx:
+                continue
+            if narrative[sentence] - narrative[mention.sentence] > PRONOUN_WINDOW["any"]:
+                return None
+            if entity.members:
+                return entity
         return None
 
     def one_of(self, noun: Token, entity: _Entity) -> bool:
