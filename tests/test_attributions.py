@@ -581,3 +581,13 @@ def test_source_phrase_leaves_out_asides_about_the_speaker():
     assert one(found, cue="said", source="Ms. Ortiz").content == "the council had ignored residents"
     one(found, cue="said", source="The premier")
     one(found, cue="said", source="A panel of judges")
+
+
+def test_an_active_cue_with_no_speaker_in_the_parse_is_a_description():
+    found = run(
+        "Residents sent a letter opposing the new runway. "
+        "When asked whether the airport would expand, the minister declined to comment."
+    )
+    assert not [f for f in found if f.cue == "opposing"]
+    asked = [f for f in found if f.cue == "When asked"]
+    assert len(asked) == 1 and asked[0].source is None  # a passive keeps its unnamed asker

@@ -727,6 +727,10 @@ class _RuleFinder:
             cue = self.cue_span(token, frame)
             if _chars(content) & _chars(cue) or (source and _chars(content) & _chars(source) == _chars(content)):
                 continue
+            if source is None and token.tag_ != "VBN":
+                # "a letter opposing the plan", "candidates seeking office": with no speaker in the
+                # parse, an active cue is a description, not a report (passives are: "When asked …").
+                continue
             confidence = frame.weight * (1.0 if source else 0.85)
             self.add(
                 FoundAttribution(
