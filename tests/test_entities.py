@@ -843,3 +843,13 @@ def test_each_after_a_pair_is_the_pair():
     resolved = Resolved(text, [each])
     pair = resolved.entity_at(each)
     assert pair is not None and pair.type == "GROUP" and "Anna Berg" in pair.name and "Jonas Lind" in pair.name
+
+
+def test_the_republican_is_the_last_person_titled_republican():
+    text = (
+        "Republican Senator Mark Dale and Democrat Susan Ortiz both spoke at the rally on Friday.\n\n"
+        "The Republican said the plant should stay open."
+    )
+    republican = span_of(text, "The Republican")
+    resolved = Resolved(text, [republican])
+    assert resolved.entity_at(republican).name == "Mark Dale"

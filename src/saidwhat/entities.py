@@ -775,6 +775,9 @@ class _Resolver:
         pair = self.plural_description(root)
         if pair is not None:
             return pair, "nominal"
+        member = self.party_member(root)
+        if member is not None:
+            return member, "nominal"
         if any(c.dep_ in ("det", "amod", "nummod", "predet", "compound") and c.lower_ in QUANTIFIERS for c in root.children):
             return None, "nominal"  # "many Democrats", "one Republican", "fellow physicians": generic
         entity = self.entity_of_token.get(root.i)
@@ -844,6 +847,15 @@ class _Resolver:
             members = sorted(recent[:2], key=lambda e: min(m.start for m in e.mentions))
             return self.group(members)
         return None
+
+    def party_member(self, word: Token) -> _Entity | None:
+        """"The Republican is also encouraging …": the last person titled with that party."""
+        party = PARTY_SYNONYMS.get(word.lower_, word.lower_)
+        if party not in OPPOSITE_PARTY or word.tag_ in ("NNS", "NNPS"):
+            return None
+        if not any(c.dep_ == "det" and c.lower_ == "the" for c in word.children):
+            return None
+        return self.most_recent(lambda e: e.type == "PERSON" and party in {_party(w) for w in e.role_words})
 
     def recent_group(self, token: Token) -> _Entity | None:
         """The last group of names mentioned together, within a few narrative sentences."""
