@@ -853,3 +853,14 @@ def test_the_republican_is_the_last_person_titled_republican():
     republican = span_of(text, "The Republican")
     resolved = Resolved(text, [republican])
     assert resolved.entity_at(republican).name == "Mark Dale"
+
+
+def test_continuity_skips_a_sentence_that_names_nobody():
+    text = (
+        "Tomasz Wolak isn't saying much about the budget, with one exception.\n\n"
+        "Cutting the rail subsidy.\n\n"
+        "The Warsaw finance minister has repeatedly called it a waste."
+    )
+    minister = span_of(text, "The Warsaw finance minister")
+    resolved = Resolved(text, [minister])
+    assert resolved.entity_at(minister).name == "Tomasz Wolak"

@@ -67,6 +67,8 @@ PRONOUN_WINDOW = {"masc": 4, "fem": 4, "neut": 2, "any": 2}
 DESCRIPTION_WINDOW = 8
 # What continuing the previous sentence's subject is worth to a description (a title match is 5).
 CONTINUITY_BONUS = 3.0
+# How many narrative sentences back the person a description continues may be named.
+LEAD_WINDOW = 2
 LONG_WINDOW = 12
 # Determiners that make a mention of a group generic: "many Democrats", "some officials".
 QUANTIFIERS = frozenset(
@@ -665,10 +667,17 @@ class _Resolver:
         (the parser took "But Trump claims …" for a noun phrase) the first person it names."""
         narrative = self.found.narrative_index
         sentence = mention.sentence - 1
-        while sentence >= 0 and narrative[sentence] == narrative[mention.sentence]:
-            sentence -= 1  # skip the quotation-only sentences in between
-        mentions = [(m, e) for m, e in self.by_sentence.get(sentence, []) if m.quote is None and e.type == "PERSON"]
-        root = self.sentences[sentence].root.i if sentence >= 0 else -1
+        mentions: list[tuple[Mention, _Entity]] = []
+        # Back over quotation-only sentences, and over narrative ones that name nobody
+        # ("Baiting the moderators."), a short way.
+        while sentence >= 0 and narrative[mention.sentence] - narrative[sentence] <= LEAD_WINDOW:
+            mentions = [(m, e) for m, e in self.by_sentence.get(sentence, []) if m.quote is None and e.type == "PERSON"]
+            if mentions and narrative[sentence] < narrative[mention.sentence]:
+                break
+            sentence -= 1
+        if not mentions or sentence < 0:
+            return None
+        root = self.sentences[sentence].root.i
         subjects = [e for m, e in mentions if m.role == "subj" and self.doc[m.head].head.i == root]
         if subjects:
             return subjects[0]
