@@ -34,6 +34,7 @@ from saidwhat.events.verbal import (
     content_owner,
     find_verbal_acts,
     governing_map,
+    is_conditional,
     is_future,
     is_protest_purpose,
     mode_for,
@@ -99,8 +100,8 @@ def events_for_article(article: Article, doc: Doc | None = None) -> list[dict]:
     for statement in article.statements:
         mapped = SPEECH_ACT_EVENTS.get(statement.speech_act)
         cue = _cue_root(doc, statement)
-        if mapped is None or (cue is not None and is_protest_purpose(cue)):
-            continue
+        if mapped is None or (cue is not None and (is_protest_purpose(cue) or is_conditional(cue))):
+            continue  # a protest's purpose, or a hypothetical act ("if the council rejects …"), is no event
         index, act = _act_at_cue(acts, statement)
         if cue is not None and content_owner(cue, governing) not in (None, index):
             continue  # the cue verb is the content of another act ("urged X to support Y")

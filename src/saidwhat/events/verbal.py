@@ -235,7 +235,7 @@ def is_protest_purpose(token: Token) -> bool:
 
 
 def _act_for(token: Token) -> VerbalAct | None:
-    if token.pos_ not in {"VERB", "AUX", "ADJ"} or _is_negated(token) or _is_conditional(token):
+    if token.pos_ not in {"VERB", "AUX", "ADJ"} or _is_negated(token) or is_conditional(token):
         return None
     if token.dep_ == "xcomp" and token.head.lemma_ == "be":
         return None  # "Hamas was to blame": a judgement about Hamas, not an act by it
@@ -437,7 +437,7 @@ def _is_negated(token: Token) -> bool:
     return any(c.dep_ == "neg" for c in token.children)
 
 
-def _is_conditional(token: Token) -> bool:
+def is_conditional(token: Token) -> bool:
     node = token
     for _ in range(4):
         if any(c.dep_ == "mark" and c.lower_ in _CONDITIONAL_MARKS for c in node.children):
