@@ -591,3 +591,9 @@ def test_an_active_cue_with_no_speaker_in_the_parse_is_a_description():
     assert not [f for f in found if f.cue == "opposing"]
     asked = [f for f in found if f.cue == "When asked"]
     assert len(asked) == 1 and asked[0].source is None  # a passive keeps its unnamed asker
+
+
+def test_coordinated_bare_verbs_continue_an_infinitive_content():
+    found = run("The mayor promised to widen the bridge, add a cycle lane and plant two hundred trees.")
+    promised = one(found, cue="promised", source="The mayor")
+    assert promised.content == "to widen the bridge, add a cycle lane and plant two hundred trees"

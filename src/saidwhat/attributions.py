@@ -779,7 +779,7 @@ class _RuleFinder:
                 # "urged the league to review …": the addressee belongs to the content.
                 tokens = [t for c in children if c.dep_ == "dobj" and c.i < infinitive.i for t in c.subtree]
                 excluded |= self.reported_events(infinitive)
-                tokens += list(infinitive.subtree)
+                tokens += list(infinitive.subtree) + self.coordinated_infinitives(verb, infinitive)
                 tokens += self.condition_clauses(verb, infinitive)
                 return _token_spans(t for t in tokens if t.i not in excluded) or None
         if frame.obj:
@@ -885,6 +885,20 @@ class _RuleFinder:
                     continue
             extra += [t for t in self.doc[clause_end + 1 : conj.i] if t.dep_ == "cc"]
             extra += list(conj.subtree)
+        return extra
+
+    def coordinated_infinitives(self, verb: Token, infinitive: Token) -> list[Token]:
+        """"promised to triple X, grow Y and create Z": bare verbs the parser hung on the cue go on
+        with the infinitive."""
+        extra: list[Token] = []
+        end = max(t.i for t in infinitive.subtree)
+        for conj in (c for c in verb.children if c.dep_ == "conj" and c.i > end and c.tag_ == "VB"):
+            if any(c.dep_ in _SUBJECTS for c in conj.children):
+                continue
+            if not all(t.dep_ in ("cc", "punct") for t in self.doc[end + 1 : conj.left_edge.i]):
+                break
+            extra += list(self.doc[end + 1 : conj.left_edge.i]) + list(conj.subtree)
+            end = max(t.i for t in conj.subtree)
         return extra
 
     def colon_content(self, verb: Token) -> list[Span] | None:
