@@ -864,3 +864,17 @@ def test_continuity_skips_a_sentence_that_names_nobody():
     minister = span_of(text, "The Warsaw finance minister")
     resolved = Resolved(text, [minister])
     assert resolved.entity_at(minister).name.endswith("Wolak")  # the NER may miss the first name
+
+
+def test_the_union_reaches_back_across_a_long_feature_but_the_company_does_not():
+    filler = "".join(f"The pit had employed {n} hundred men before the war. " for n in range(2, 14))
+    text = (
+        "The National Union of Quarry Workers says the closure broke the law. Halden Stone, the owner, disagrees.\n\n"
+        + filler
+        + "\n\nAccording to the union, the company moved its assets abroad. The company declined to comment."
+    )
+    union = span_of(text, "the union")
+    company = span_of(text, "The company")
+    resolved = Resolved(text, [union, company])
+    assert resolved.entity_at(union).name == "National Union of Quarry Workers"
+    assert resolved.entity_at(company) is None or resolved.entity_at(company).name != "National Union of Quarry Workers"

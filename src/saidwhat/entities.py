@@ -65,6 +65,8 @@ from saidwhat.records import EntityTable, Mention as MentionRecord, ResolvedEnti
 # How many narrative sentences back a pronoun / description may look for its antecedent.
 PRONOUN_WINDOW = {"masc": 4, "fem": 4, "neut": 2, "any": 2}
 DESCRIPTION_WINDOW = 8
+# "the union", "the agency" name their organisation across a whole feature.
+ORG_DESCRIPTION_WINDOW = 25
 # What continuing the previous sentence's subject is worth to a description (a title match is 5).
 CONTINUITY_BONUS = 3.0
 # How many narrative sentences back the person a description continues may be named.
@@ -104,6 +106,11 @@ PART_NOUNS = frozenset("panel division unit branch arm wing office bureau".split
 LATER_WINDOW = 150
 # Organisation nouns that fit any organisation; other ones ("the agency", "the union") need their word.
 GENERIC_ORG_NOUNS = frozenset("company firm group organization organisation business corporation conglomerate".split())
+COMPANY_NOUNS = frozenset("company firm business corporation conglomerate".split())
+NOT_COMPANIES = frozenset(
+    "union association federation party committee commission agency department ministry council court "
+    "university college school hospital charity foundation institute government coalition caucus".split()
+)
 GOVERNMENT_NOUNS = frozenset("government administration regime authority army military police".split())
 # Party words that mean the same ("the GOP nominee" for a Republican).
 PARTY_SYNONYMS = {"gop": "republican", "republicans": "republican", "democrat": "democratic", "democrats": "democratic"}
@@ -577,9 +584,12 @@ class _Resolver:
                 continue
             seen.add(id(entity))
             distance = narrative[mention.sentence] - narrative[candidate.sentence]
-            if distance > DESCRIPTION_WINDOW:
+            window = ORG_DESCRIPTION_WINDOW if mention.label in ("ORG", "MEDIA") else DESCRIPTION_WINDOW
+            if distance > window:
                 break
             fit = self.description_fit(mention, entity)
+            if fit is not None and distance > DESCRIPTION_WINDOW and fit < 2.5:
+                continue  # far back, only an organisation of the very kind ("the union") will do
             if any(entity is lead for lead in leads):
                 # "Mike Pence says … . The Republican vice presidential nominee was speaking …": a
                 # description opening the next sentence continues its subject unless something
@@ -733,6 +743,8 @@ class _Resolver:
             fit = 3.0  # "the fund" for the International Monetary Fund, "the campaign" for a campaign
         elif ORG_KINDS.get(head, frozenset()) & evidence:
             fit = 2.5  # "the agency" for the Congressional Budget Office
+        elif head in COMPANY_NOUNS and evidence & NOT_COMPANIES:
+            return None  # a union, a party or a ministry is no "company"
         elif head in GENERIC_ORG_NOUNS or (head in GOVERNMENT_NOUNS and kind == "GPE"):
             fit = 1.0 + min(len(entity.mentions), 5) * 0.1
         else:
