@@ -878,3 +878,17 @@ def test_the_union_reaches_back_across_a_long_feature_but_the_company_does_not()
     resolved = Resolved(text, [union, company])
     assert resolved.entity_at(union).name == "National Union of Quarry Workers"
     assert resolved.entity_at(company) is None or resolved.entity_at(company).name != "National Union of Quarry Workers"
+
+
+def test_a_mistyped_surname_tagged_as_a_common_noun_still_anchors_later_pronouns():
+    text = (
+        "Hillary Clinton's allies are worried about turnout in Florida.\n\n"
+        "\"The campaign is in panic mode,\" said Leslie Wimes, a Miami organiser.\n\n"
+        "Wines believes that the Clinton campaign took black voters for granted.\n\n"
+        "\"They have a big problem,\" she said."
+    )
+    typo = span_of(text, "Wines")
+    she = span_of(text, "she")
+    resolved = Resolved(text, [typo, she])
+    assert resolved.entity_at(typo).name == "Leslie Wimes"
+    assert resolved.entity_at(she).name == "Leslie Wimes"

@@ -35,6 +35,7 @@ from saidwhat.mentions import (
     find_mentions,
     place_of,
     relative_antecedent,
+    role_of,
     speech_subject,
 )
 from saidwhat.names import (
@@ -187,8 +188,9 @@ class _Entity:
 
 
 class _Resolver:
-    def __init__(self, doc: Doc, found: Mentions) -> None:
+    def __init__(self, doc: Doc, found: Mentions, hints: list[Span] = ()) -> None:
         self.doc = doc
+        self.hints = list(hints)
         self.text = found.offsets.text
         self.found = found
         self.entities: list[_Entity] = []
@@ -220,6 +222,7 @@ class _Resolver:
         for mention in names:
             if mention.headline:
                 self.resolve_headline_name(mention)
+        self.find_hinted_surnames()
         self.find_groups()
         for mention in self.found.mentions:
             if mention.kind == "pronoun":
@@ -241,6 +244,29 @@ class _Resolver:
             self.entities.append(entity)
         self.learn_name(entity, mention)
         self.assign(mention, entity)
+
+    def find_hinted_surnames(self) -> None:
+        """A span another stage asks about that is one capitalised word the tagger took for a common
+        noun ("Wines believes …", a typo for Wimes) is that person when it is (nearly) their surname,
+        so the pronouns after it can find them."""
+        for start, end in self.hints:
+            span = self.found.offsets.span(start, end)
+            if span is None or len(span) != 1:
+                continue
+            token = span[0]
+            if token.i in self.entity_of_token or not token.text[:1].isupper() or token.pos_ in ("PRON", "PROPN", "DET"):
+                continue
+            word = name_tokens(token.text)
+            entity = self.most_recent(
+                lambda e: e.type == "PERSON" and bool(word) and any(likely_misspelling(word[0], s) for s in e.surnames)
+            )
+            if entity is not None:
+                mention = Mention(
+                    start=token.idx, end=token.idx + len(token.text), text=token.text, kind="name", head=token.i,
+                    sentence=bisect_right(self.sentence_starts, token.i) - 1, role=role_of(token), label="PERSON",
+                    quote=self.quote_of_token(token.i), derived=True,
+                )
+                self.assign(mention, entity)
 
     def find_groups(self) -> None:
         """Coordinated names ("Mr. Grassley and Mr. Leahy", "China and the United States") are also
@@ -1201,6 +1227,6 @@ def resolve_entities(doc: Doc, wanted: list[Span]) -> EntityTable:
     Generic sources ("sources", "a source", "officials") get no entity and stay out of ``by_span``.
     """
     found = find_mentions(doc, hints=list(wanted))
-    resolver = _Resolver(doc, found)
+    resolver = _Resolver(doc, found, wanted)
     resolver.run()
     return resolver.table(wanted)
