@@ -597,3 +597,8 @@ def test_coordinated_bare_verbs_continue_an_infinitive_content():
     found = run("The mayor promised to widen the bridge, add a cycle lane and plant two hundred trees.")
     promised = one(found, cue="promised", source="The mayor")
     assert promised.content == "to widen the bridge, add a cycle lane and plant two hundred trees"
+
+
+def test_seed_slammed_takes_the_name_the_parser_read_as_an_adverbial(seed):
+    slammed = one(seed, cue="slammed", source="Osama Hamdan, a member of Hamas’ politburo")
+    assert slammed.content == "Blinken"

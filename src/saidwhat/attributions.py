@@ -784,6 +784,16 @@ class _RuleFinder:
                 return _token_spans(t for t in tokens if t.i not in excluded) or None
         if frame.obj:
             obj = next((c for c in children if c.dep_ in ("dobj", "pobj") and c.i > verb.i), None)
+            if obj is None:  # "slammed Blinken after …": the parser took the name for an adverbial
+                obj = next(
+                    (
+                        c
+                        for c in children
+                        if c.dep_ == "npadvmod" and c.i == verb.i + 1 and c.pos_ == "PROPN"
+                        and c.ent_type_ not in ("DATE", "TIME")
+                    ),
+                    None,
+                )
             if obj is None and " " in frame.lemma:  # "call for X": the object hangs off the particle
                 particle = next((c for c in children if c.i == verb.i + 1), None)
                 if particle is not None:
