@@ -892,3 +892,13 @@ def test_a_mistyped_surname_tagged_as_a_common_noun_still_anchors_later_pronouns
     resolved = Resolved(text, [typo, she])
     assert resolved.entity_at(typo).name == "Leslie Wimes"
     assert resolved.entity_at(she).name == "Leslie Wimes"
+
+
+def test_pronoun_subject_is_not_the_object_of_its_own_fronted_clause():
+    text = (
+        "Prime Minister Helen Ward appeared exhausted on Monday.\n\n"
+        "Campaigning against Margaret Lowe in 2019, she barely mentioned housing."
+    )
+    she = span_of(text, "she")
+    resolved = Resolved(text, [she])
+    assert resolved.entity_at(she).name == "Helen Ward"

@@ -467,7 +467,16 @@ class _Resolver:
     def hobbs_in_sentence(self, mention: Mention, fits) -> tuple[bool, _Entity | None]:
         """Climb from the pronoun; the first ancestor whose left part holds a fitting mention wins."""
         token = self.doc[mention.head]
-        earlier = [c for c in self.candidates(mention.sentence, mention.start) if c.quote == mention.quote and fits(c)]
+        # "Campaigning against Mitt Romney in 2012, he barely mentioned …": the fronted clause has
+        # no subject of its own because its subject is the pronoun; nobody in it is "he".
+        fronted = [
+            (c.left_edge.i, c.right_edge.i) for c in token.head.children
+            if c.dep_ == "advcl" and c.i < token.i and not any(g.dep_ in ("nsubj", "nsubjpass") for g in c.children)
+        ] if mention.role == "subj" else []
+        earlier = [
+            c for c in self.candidates(mention.sentence, mention.start)
+            if c.quote == mention.quote and fits(c) and not any(a <= c.head <= b for a, b in fronted)
+        ]
         if not earlier:
             return False, None
         reflexive = mention.lemma.endswith("self") or mention.lemma.endswith("selves")
