@@ -902,3 +902,15 @@ def test_pronoun_subject_is_not_the_object_of_its_own_fronted_clause():
     she = span_of(text, "she")
     resolved = Resolved(text, [she])
     assert resolved.entity_at(she).name == "Helen Ward"
+
+
+def test_demonym_adjective_is_the_country_the_article_names():
+    text = (
+        "Officials in Canada welcomed the trade deal on Monday.\n\n"
+        "Canadian negotiators said the tariffs would fall within a year. Italian firms were less sure."
+    )
+    canadian = span_of(text, "Canadian")
+    italian = span_of(text, "Italian")
+    resolved = Resolved(text, [canadian, italian])
+    assert resolved.entity_at(canadian).name == "Canada"
+    assert resolved.entity_at(italian) is None or resolved.entity_at(italian).name != "Canada"

@@ -323,6 +323,13 @@ class _Resolver:
                     lambda e: e.type == "PERSON" and any(likely_misspelling(tokens[0], s) for s in e.surnames)
                 )
             return found
+        place = DEMONYMS.get(key) if mention.label == "NORP" else None
+        if place is not None:
+            # "American commitments": the country, when the article names it ("the United States").
+            place_key = PLACE_ALIASES.get(place, place)
+            found = self.most_recent(lambda e: e.type == "GPE" and place_key in e.keys)
+            if found is not None:
+                return found
         # A surname alone even when the NER calls it a place or group ("Blinken" as GPE), or
         # mistyped ("Scheiderman, a Democrat" after Eric Schneiderman).
         found = same_name or by_surname
