@@ -914,3 +914,15 @@ def test_demonym_adjective_is_the_country_the_article_names():
     resolved = Resolved(text, [canadian, italian])
     assert resolved.entity_at(canadian).name == "Canada"
     assert resolved.entity_at(italian) is None or resolved.entity_at(italian).name != "Canada"
+
+
+def test_surname_the_tagger_missed_is_a_mention_of_the_one_person_so_named():
+    text = (
+        "Television doctor John Harrington interviewed the candidate on Thursday.\n\n"
+        "Harrington is hardly an impartial figure. He has promoted unproven therapies for years."
+    )
+    he = span_of(text, "He")
+    resolved = Resolved(text, [he])
+    doctor = resolved.named("John Harrington")
+    assert resolved.entity_at(he) is doctor
+    assert {m.text for m in doctor.mentions if m.kind == "name"} <= {"John Harrington", "Harrington"}

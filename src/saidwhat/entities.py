@@ -223,6 +223,7 @@ class _Resolver:
             if mention.headline:
                 self.resolve_headline_name(mention)
         self.find_hinted_surnames()
+        self.find_missed_surnames()
         self.find_groups()
         for mention in self.found.mentions:
             if mention.kind == "pronoun":
@@ -244,6 +245,32 @@ class _Resolver:
             self.entities.append(entity)
         self.learn_name(entity, mention)
         self.assign(mention, entity)
+
+    def find_missed_surnames(self) -> None:
+        """"Oz is hardly an impartial figure": a proper noun the NER left out that is the surname of
+        exactly one person already named in full is a mention of them (pronouns depend on it)."""
+        full: dict[str, list[_Entity]] = {}
+        for entity in self.entities:
+            if entity.type == "PERSON":
+                for name in entity.person_names:
+                    if len(name) > 1:
+                        full.setdefault(name[-1], [])
+                        if entity not in full[name[-1]]:
+                            full[name[-1]].append(entity)
+        for token in self.doc:
+            if token.tag_ != "NNP" or not token.is_alpha or token.i in self.entity_of_token or token.lower_ in TITLE_WORDS:
+                continue
+            bearers = full.get(name_tokens(token.text)[0] if name_tokens(token.text) else "", [])
+            if len(bearers) != 1 or min(m.start for m in bearers[0].mentions) > token.idx:
+                continue
+            if token.nbor(1).pos_ == "PROPN" if token.i + 1 < len(self.doc) else False:
+                continue  # part of a longer name the NER missed ("Oz Pictures")
+            mention = Mention(
+                start=token.idx, end=token.idx + len(token.text), text=token.text, kind="name", head=token.i,
+                sentence=bisect_right(self.sentence_starts, token.i) - 1, role=role_of(token), label="PERSON",
+                quote=self.quote_of_token(token.i), derived=True,
+            )
+            self.assign(mention, bearers[0])
 
     def find_hinted_surnames(self) -> None:
         """A span another stage asks about that is one capitalised word the tagger took for a common
@@ -1171,6 +1198,7 @@ class _Resolver:
         if entity.members:
             return " and ".join(self.names_of(member)[0] for member in entity.members), []
         names = [m for m in entity.mentions if m.kind == "name"]
+        names = [m for m in names if not m.derived] or names  # "the Clinton campaign" has only derived ones
         body = [m for m in names if not m.headline] or names
         surfaces = [self.surface(m, entity.type) for m in body]
         spellings = Counter(surfaces)
