@@ -7,12 +7,19 @@ Mentions (mentions.py) are visited once, in text order, and each joins an entity
 - pronouns take an antecedent by agreement (gender, number, person vs thing) and salience: within
   the sentence, the nearest constituent up the dependency tree (Hobbs' search); across sentences,
   the most prominent mention (subject first) of the nearest earlier sentence; never across a
-  quotation boundary; "I" in a quotation is its speaker; "who"/"which" is the noun its clause modifies;
+  quotation boundary; "I" in a quotation is its speaker, outside one the letter's signer or the
+  article's author; "who"/"which" is the noun its clause modifies;
 - definite descriptions ("the official", "the terror group", "the Jewish state") join the entity
-  whose titles, appositives and type fit the head noun and modifiers best, nearer ones first.
+  whose titles, appositives and type fit the head noun and modifiers best, nearer ones first; a
+  subject description continues the person the previous sentence is about unless something it says
+  contradicts them ("Mike Pence says … . The Indiana governor …"); a role nothing fits goes to the
+  one main character it can be (gender, party, place words seen with the name).
 
 Then the entity types are fixed with evidence (titles, pronouns, outlet/organisation lexicons,
-majority of NER labels), and the spans other stages asked about are mapped through their head word.
+majority of NER labels), and the spans other stages asked about are mapped through their head word,
+with rules for what has no head mention: a speech verb's subject, bare "police" (the force the
+article names), documents (their maker: "a Reuters poll", "In a statement, X said"), plural and
+indefinite descriptions ("the two men", "A New York judge" → the person named just after).
 Cost is linear in mentions times a bounded window of candidates.
 """
 
