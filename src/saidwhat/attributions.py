@@ -6,12 +6,17 @@ tail of indirect speech). Everything is read off the one spaCy parse of the arti
 
 Rule passes, in order (a later pass never reuses a cue an earlier one consumed):
 1. quotations (quotes.py) with their cue after, before or inside them; split quotations
-   (“A,” he said, “B.”) become one statement with several content spans; a cue-less quote that
-   opens the next paragraph continues the previous speaker (``continues``);
+   (“A,” he said, “B.”) become one statement with several content spans; a quotation signed with a
+   dash and a name ("“…” ― Maria Lopez") is that person's; a cue-less quote that opens the next
+   paragraph continues the previous speaker (``continues``), one that opens the next sentence after a
+   content-first report ("A, X said. “B.”") goes on with its content;
+1b. speaker labels opening a paragraph ("Obama: …", transcripts "WALLACE: …");
 2. verb cues (cues.py) with a clause, infinitive or object complement: indirect and mixed speech,
    beliefs and intentions, participial cues ("…, claiming …") and relative clauses ("who warned …");
-3. "according to X" when nothing else in its clause names a source;
+   an active cue with no speaker in the parse is a description and is left out;
+3. "according to X" (unless X is a named outlet relaying a report in the sentence) and "in a poll";
 4. cue nouns with a that-clause ("the claim that …").
+Last, an attribution whose cue lies inside another's content is part of that one and is dropped.
 """
 
 from __future__ import annotations
@@ -292,7 +297,7 @@ class _RuleFinder:
                 dropped.update(t.i for t in tokens)
             elif child.dep_ == "acl" and child.tag_ in ("VBG", "VBN") and self.doc[tokens[0].i - 1].text == ",":
                 dropped.update(t.i for t in tokens)
-            elif child.dep_ == "prep" and child.i == max(t.i for t in subject.subtree) - len(tokens) + 1 and any(
+            elif child.dep_ == "prep" and tokens[-1].i == subject.right_edge.i and any(
                 t.ent_type_ == "DATE" for t in tokens if t.dep_ == "pobj"
             ):
                 dropped.update(t.i for t in tokens)
@@ -321,7 +326,7 @@ class _RuleFinder:
     def cue_subject(self, cue: list[Span]) -> list[Span] | None:
         """The source the parse gives a cue found elsewhere (the model): "…, calling for X" → the
         subject of the clause the participle hangs on."""
-        tokens = [t for t in self.doc[self.token_at(cue[0][0]) :] if t.idx < cue[-1][1]]
+        tokens = list(self.doc[self.token_at(cue[0][0]) : self.token_at(cue[-1][1] - 1) + 1])
         heads = [t for t in tokens if _is_verbal(t) and not any(a in tokens for a in t.ancestors)]
         return self.source_spans(heads[0]) if heads else None
 
