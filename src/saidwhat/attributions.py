@@ -426,8 +426,8 @@ class _RuleFinder:
         quotes = self.quotes.quotes
         consumed: set[int] = set()
         for qi, quote in enumerate(quotes):
-            if qi in consumed or any(self.paragraphs[self.paragraph_of(start)][0] in self.labels for start, _ in quote.pieces):
-                continue  # a transcript ("WALLACE: …"): the speaker labels attribute each paragraph
+            if qi in consumed or self.labelled(quote):
+                continue
             cue = self.cue_after(quote) or self.cue_before(quote)
             if cue is None:
                 signed = self.sign_off(quote)
@@ -469,6 +469,10 @@ class _RuleFinder:
                 verb,
             )
 
+    def labelled(self, quote: Quote) -> bool:
+        """A transcript quoted over paragraphs ("WALLACE: …): the speaker labels attribute each one."""
+        return any(self.paragraphs[self.paragraph_of(start)][0] in self.labels for start, _ in quote.pieces)
+
     def sign_off(self, quote: Quote) -> list[Span] | None:
         """“We are not going anywhere.” ― Maria Lopez: a name after a dash closing the paragraph signs
         the quotation (reader responses, pull quotes, epigraphs)."""
@@ -478,7 +482,8 @@ class _RuleFinder:
         if quote.close_at is None or stripped[:1] not in ("―", "—", "–", "-"):
             return None
         name_start = quote.end + len(tail) - len(stripped) + 1
-        tokens = [t for t in self.doc[self.token_at(name_start) :] if name_start <= t.idx < para_end and not t.is_space]
+        stretch = self.doc[self.token_at(name_start) : self.token_at(para_end - 1) + 1]
+        tokens = [t for t in stretch if name_start <= t.idx < para_end and not t.is_space]
         if not tokens or len(tokens) > _NAME_COLON_MAX or not tokens[0].text[:1].isupper():
             return None
         if not self.is_speaker_label(self.doc[tokens[0].i : tokens[-1].i + 1]):
@@ -602,7 +607,8 @@ class _RuleFinder:
         inner = self.text[quote.inner_start : quote.inner_end]
         after = self.text[quote.end : quote.end + 1]
         # “… those 5,000 people,’” Merkley said: a quotation nested at the end hands over with its comma.
-        closes_clause = inner.rstrip().rstrip("’'\"”")[-1:] in (",", ".", "!", "?", "—", "–", "-", "…") or after in (",", ".", ":")
+        last = inner.rstrip().rstrip("’'\"”")[-1:]
+        closes_clause = last in (",", ".", "!", "?", "—", "–", "-", "…") or after in (",", ".", ":")
         return not closes_clause or not (opens_clause or inner.lstrip()[:1].isupper())
 
     def cue_before(self, quote: Quote) -> tuple[Token, CueFrame, int | None] | None:
@@ -836,7 +842,7 @@ class _RuleFinder:
         cue_end = max(
             t.i for t in verb.subtree if t.i not in inside and t.i < conj.left_edge.i and t.dep_ not in ("cc", "punct")
         )
-        gap = [t for t in self.doc[cue_end + 1 : conj.left_edge.i]]
+        gap = list(self.doc[cue_end + 1 : conj.left_edge.i])
         if not all(t.dep_ in ("cc", "punct") for t in gap) or not any(t.dep_ == "cc" for t in gap):
             return []
         return list(conj.subtree)
