@@ -605,3 +605,22 @@ def test_coordinated_bare_verbs_continue_an_infinitive_content():
 def test_seed_slammed_takes_the_name_the_parser_read_as_an_adverbial(seed):
     slammed = one(seed, cue="slammed", source="Osama Hamdan, a member of Hamas’ politburo")
     assert slammed.content == "Blinken"
+
+
+def test_a_second_verb_of_saying_coordinated_after_the_content_is_a_report_of_its_own():
+    text = (
+        "The harbour master said the dredging had cleared the channel and warned that the spring tides "
+        "would test the new walls. The ferry operator says its crossings are back on time and calls the "
+        "repairs overdue. Engineers said the walls were built to last and would hold for decades."
+    )
+    found = run(text)
+    said = one(found, cue="said", source="The harbour master")
+    assert said.content == "the dredging had cleared the channel"
+    warned = one(found, cue="warned")
+    assert warned.content == "that the spring tides would test the new walls"
+    says = one(found, cue="says", source="The ferry operator")
+    assert says.content == "its crossings are back on time"
+    # A coordinated verb that is not one of saying ("would hold") goes on with the content.
+    engineers = one(found, cue="said", source="Engineers")
+    assert engineers.content == "the walls were built to last and would hold for decades"
+    assert_spans_valid(extract(text))

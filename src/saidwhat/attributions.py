@@ -279,7 +279,7 @@ class _RuleFinder:
                 phrase = [t for t in subject.subtree if t.i not in self.source_asides(subject)]
                 return self.without_dateline(subject, self.same_paragraph(phrase, verb.idx))
             if current.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep") and current.head.i != current.i:
-                current = current.head
+                current = self.follow_on_of(current) or current.head
                 continue
             return None
         return None
@@ -774,6 +774,7 @@ class _RuleFinder:
                 return _token_spans(t for t in verb.head.subtree if t.i not in inside) or None
             if clause is not None:
                 excluded |= self.reported_events(clause) | self.according_to_phrases(clause)
+                excluded |= self.speaker_follow_ons(verb, clause)
                 tokens = [t for t in clause.subtree if t.i not in excluded]
                 if clause.i < verb.i:
                     tokens += self.fronted_content(verb, excluded)
@@ -789,7 +790,7 @@ class _RuleFinder:
                 self.used_cues.add(infinitive.i)
                 # "urged the league to review …": the addressee belongs to the content.
                 tokens = [t for c in children if c.dep_ == "dobj" and c.i < infinitive.i for t in c.subtree]
-                excluded |= self.reported_events(infinitive)
+                excluded |= self.reported_events(infinitive) | self.speaker_follow_ons(verb, infinitive)
                 tokens += list(infinitive.subtree) + self.coordinated_infinitives(verb, infinitive)
                 tokens += self.condition_clauses(verb, infinitive)
                 return _token_spans(t for t in tokens if t.i not in excluded) or None
@@ -818,6 +819,7 @@ class _RuleFinder:
                     for t in c.subtree
                 ]
                 tokens = list(obj.subtree) + complements
+                excluded |= self.speaker_follow_ons(verb, obj)
                 return _token_spans(t for t in tokens if t.i not in excluded) or None
         return None
 
@@ -863,6 +865,31 @@ class _RuleFinder:
             if marks and any(c.dep_ == "nsubj" for c in token.children):
                 dropped.update(t.i for t in token.subtree)
         return dropped
+
+    def speaker_follow_ons(self, verb: Token, content: Token) -> set[int]:
+        """The speaker's next reports the parser coordinated inside this content (``follow_on_of``)."""
+        dropped: set[int] = set()
+        for token in content.children:
+            cue = self.follow_on_of(token)
+            if cue is not None and cue.i == verb.i:
+                start = token.left_edge.i
+                while start > content.i and self.doc[start - 1].dep_ in ("cc", "punct"):
+                    start -= 1  # ", and" before it
+                dropped.update(range(start, max(t.i for t in token.subtree) + 1))
+        return dropped
+
+    def follow_on_of(self, token: Token) -> Token | None:
+        """"said his attacks have given him momentum and predicted that …": a subjectless verb of saying
+        in the cue's tense, coordinated with the cue's content, is the speaker's next report (not part of
+        this one); returns that cue."""
+        content = token.head
+        if token.dep_ != "conj" or content.dep_ not in ("ccomp", "xcomp", "dobj") or content.head.i == content.i:
+            return None
+        cue = content.head
+        if token.tag_ != cue.tag_ or any(c.dep_ in _SUBJECTS for c in token.children) or self.frame_of(cue) is None:
+            return None
+        frame = self.frame_of(token)
+        return cue if frame is not None and frame.category == "speech" else None
 
     @staticmethod
     def is_question_clause(token: Token) -> bool:
