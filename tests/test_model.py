@@ -186,6 +186,32 @@ def test_features_are_one_list_per_token_and_mark_quotes(nlp):
     assert "pd=nsubj" in he
 
 
+def test_features_describe_the_governing_verb_and_a_cue_taking_a_clause(nlp):
+    text = "She said the bridge would reopen in May. The bridge is old."
+    doc = nlp(text)
+    tokens = sequence_tokens(doc)
+    features = dict(zip((t.text + str(t.i) for t in tokens), doc_features(doc, tokens, CueLexicon({"say": 0.9}))))
+    said = features["said1"]
+    assert "cl|comp=high|1" in said and "subj=PRON" in said and "cl|subj=high|PRON" in said
+    # The reported clause's verb hangs from the cue verb, its subject from the reported verb;
+    # words of the next sentence have no cue above them.
+    assert {"gv=say", "gvl=high"} <= set(features["reopen5"])
+    assert "gv=reopen" in features["bridge3"]
+    assert "gvl=high" not in features["old12"]
+
+
+def test_features_of_a_sentence_do_not_depend_on_where_the_text_starts(nlp):
+    """No document-edge markers: PolNeAR opens every article with a headline, and an edge marker would
+    teach the CRF that a text's first words are never attributions (short texts lose the most)."""
+    sentence = "Officials said the road would reopen."
+    alone, after = nlp(sentence), nlp("Traffic.\n\n" + sentence)
+    lexicon = CueLexicon({"say": 0.9})
+    first_alone = doc_features(alone, sequence_tokens(alone), lexicon)[0]
+    first_after = doc_features(after, sequence_tokens(after), lexicon)[2]
+    assert not [f for f in first_alone if f.startswith("-1") or f.startswith("-2")]
+    assert set(first_alone) - set(first_after) == set()
+
+
 # --- the packaged model -----------------------------------------------------------------------------
 
 
@@ -285,6 +311,20 @@ def test_missing_artifact_gives_no_attributions(nlp, tmp_path, monkeypatch):
         tagger_module.packaged_tagger.cache_clear()
 
 
+def test_a_candidate_artifact_is_loaded_from_the_environment(packaged, tmp_path, monkeypatch):
+    card = dict(packaged.card, note="candidate")
+    (tmp_path / "candidate.crfsuite").write_bytes(packaged.model_bytes)
+    (tmp_path / "candidate.json").write_text(json.dumps(card), encoding="utf-8")
+    monkeypatch.setenv(tagger_module.MODEL_ENV, str(tmp_path / "candidate"))
+    tagger_module.packaged_tagger.cache_clear()
+    try:
+        assert tagger_module.packaged_tagger().card["note"] == "candidate"
+    finally:
+        monkeypatch.undo()
+        tagger_module.packaged_tagger.cache_clear()
+    assert "note" not in tagger_module.packaged_tagger().card
+
+
 # --- training ---------------------------------------------------------------------------------------
 
 
@@ -367,8 +407,12 @@ def test_decode_reads_an_untagged_subject_and_complement_off_the_parse(nlp):
     (attribution,) = decode(tokens, only_cue, [0.8] * len(tokens))
     assert texts(text, attribution.source) == ["Officials"]
     assert texts(text, attribution.content) == ["the road would reopen"]
-    # A tagged piece is never overridden by the parse.
-    tagged = tag_words(tokens, {"said": "CUE", "the": "CONTENT", "road": "CONTENT"})
-    (attribution,) = decode(tokens, tagged, [0.8] * len(tokens))
-    assert texts(text, attribution.content) == ["the road"]
+    # A content piece the CRF stopped short inside the complement grows to the whole complement.
+    partial = tag_words(tokens, {"said": "CUE", "the": "CONTENT", "road": "CONTENT"})
+    (attribution,) = decode(tokens, partial, [0.8] * len(tokens))
+    assert texts(text, attribution.content) == ["the road would reopen"]
     assert texts(text, attribution.source) == ["Officials"]
+    # ... but never over a token the CRF gave another role.
+    blocked = tag_words(tokens, {"said": "CUE", "the": "CONTENT", "road": "CONTENT", "reopen": "SOURCE"})
+    contents = [texts(text, a.content) for a in decode(tokens, blocked, [0.8] * len(tokens))]
+    assert ["the road"] in contents

@@ -61,7 +61,9 @@ def decode(tokens: Sequence[Token], tags: Sequence[str], confidences: Sequence[f
     position = {token.i: n for n, token in enumerate(tokens)}
     found = []
     for group in groups:
-        if not group.contents:
+        if group.contents:
+            group.contents = _complete_complement(group.cue, group.contents, tokens, tags, position)
+        else:
             complement = _untagged_dependent(group.cue, "CONTENT", tokens, tags, position)
             if complement is None:
                 continue
@@ -95,6 +97,33 @@ def _untagged_dependent(
     [that …]", "[prices will rise], analysts warned") or its subject as source, when none of those
     tokens is tagged. Short texts without a headline gain most: PolNeAR articles open with a headline,
     so the CRF is shy of tagging an article's first tokens."""
+    for piece in _dependent_chunks(cue, role, tokens, position):
+        if all(tags[k] == "O" for k in range(piece.start, piece.end)):
+            return piece
+    return None
+
+
+def _complete_complement(
+    cue: Chunk, contents: list[Chunk], tokens: Sequence[Token], tags: Sequence[str], position: dict[int, int]
+) -> list[Chunk]:
+    """Content pieces inside the cue's clausal complement, grown to the whole complement when the CRF
+    stopped short ("said [the road] would reopen" -> "said [the road would reopen]"). Only untagged
+    tokens are absorbed: a piece never swallows another role."""
+    for complement in _dependent_chunks(cue, "CONTENT", tokens, position):
+        inside = [c for c in contents if complement.start <= c.start and c.end <= complement.end]
+        if not inside:
+            continue
+        covered = {i for c in inside for i in range(c.start, c.end)}
+        rest = range(complement.start, complement.end)
+        if all(i in covered or tags[i] == "O" for i in rest):
+            return sorted([c for c in contents if c not in inside] + [complement], key=lambda c: c.start)
+    return contents
+
+
+def _dependent_chunks(cue: Chunk, role: str, tokens: Sequence[Token], position: dict[int, int]) -> list[Chunk]:
+    """The subtrees of the cue's dependents that can fill ``role`` (ccomp for content, nsubj for source),
+    as chunks of sequence positions; subtrees that contain the cue are skipped."""
+    found = []
     deps = _FALLBACK_DEPS[role]
     cue_ids = {tokens[i].i for i in range(cue.start, cue.end)}
     for i in range(cue.start, cue.end):
@@ -104,9 +133,8 @@ def _untagged_dependent(
             start, end = position.get(child.left_edge.i), position.get(child.right_edge.i)
             if start is None or end is None or start <= cue.start <= end:
                 continue
-            if all(tags[k] == "O" for k in range(start, end + 1)):
-                return Chunk(role, start, end + 1)
-    return None
+            found.append(Chunk(role, start, end + 1))
+    return found
 
 
 def _sentence_indexes(tokens: Sequence[Token]) -> list[int]:

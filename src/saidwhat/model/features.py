@@ -138,9 +138,13 @@ def doc_features(doc: Doc, tokens: Sequence[Token], lexicon: CueLexicon) -> list
     d_pos = [t.pos_ for t in doc]
     d_head = [t.head.i for t in doc]
     d_kids: list[set[str]] = [set() for _ in doc]
+    d_subject = ["none"] * len(doc)
     for j, up in enumerate(d_head):
         if up != j and d_dep[j] in _CUE_CHILD_DEPS:
             d_kids[up].add(d_dep[j])
+        if up != j and d_dep[j] in ("nsubj", "nsubjpass"):
+            d_subject[up] = _subject_kind(doc[j])
+    governor = _governing_verbs(d_head, d_pos)
     lower = [t.lower_ for t in tokens]
     tag = [t.tag_ for t in tokens]
     lemma = [d_lemma[t.i] for t in tokens]
@@ -206,6 +210,20 @@ def doc_features(doc: Doc, tokens: Sequence[Token], lexicon: CueLexicon) -> list
             f.append("nc=" + ("-" if offset < 0 else "+") + _bucket(abs(offset), (0, 1, 2, 4, 8, 16)))
         if d_pos[ti] in ("VERB", "AUX"):
             f.append("vkids=" + "+".join(sorted(d_kids[ti])))
+            f.append("subj=" + d_subject[ti])
+            f.append("cl|subj=" + level[i] + "|" + d_subject[ti])
+        # The verb this token's clause hangs from: content of indirect speech sits under a cue verb.
+        verb = governor[ti]
+        if verb is None:
+            f.append("gv=none")
+        else:
+            verb_at, verb_depth = verb
+            f += [
+                "gv=" + d_lemma[verb_at],
+                "gvl=" + d_level[verb_at],
+                "gvl|gvn=" + d_level[verb_at] + "|" + _bucket(verb_depth, (1, 2, 4, 8)),
+                "gvl|q=" + d_level[verb_at] + "|" + str(quoted[i]),
+            ]
         path = _path_to_cue(ti, d_head, d_dep, d_level)
         if path is None:
             f.append("path=none")
@@ -221,14 +239,15 @@ def doc_features(doc: Doc, tokens: Sequence[Token], lexicon: CueLexicon) -> list
         if level[i] != "none":
             f.append("kids=" + "+".join(sorted(d_kids[ti])))
             f.append("cl|d=" + level[i] + "|" + dep)
+            # A cue-like word that takes a clause ("said [that ...]", "wants [to ...]") is a cue.
+            takes_clause = bool(d_kids[ti] & {"ccomp", "xcomp"})
+            f.append("cl|comp=" + level[i] + "|" + ("1" if takes_clause else "0"))
         for offset in (-2, -1, 1, 2):
             j = i + offset
             if 0 <= j < n:
                 f.append(f"{offset}w={lower[j]}")
                 f.append(f"{offset}t={tag[j]}")
                 f.append(f"{offset}cl={level[j]}")
-            else:
-                f.append(f"{offset}w=<edge>")
         if i > 0:
             f.append(f"-1lm|lm={lemma[i - 1]}|{lemma[i]}")
             f.append(f"-1q|q={quoted[i - 1]}|{quoted[i]}")
@@ -236,6 +255,33 @@ def doc_features(doc: Doc, tokens: Sequence[Token], lexicon: CueLexicon) -> list
             f.append(f"lm|+1lm={lemma[i]}|{lemma[i + 1]}")
         features.append(f)
     return features
+
+
+def _subject_kind(subject: Token) -> str:
+    """What a verb's subject is: a person/organisation name, a pronoun, another entity, or a common noun."""
+    entity = subject.ent_type_ or ""
+    if entity in ("PERSON", "ORG", "NORP", "GPE"):
+        return entity
+    if subject.pos_ == "PRON":
+        return "PRON"
+    return "ENT" if entity else subject.pos_
+
+
+def _governing_verbs(head: Sequence[int], pos: Sequence[str]) -> list[tuple[int, int] | None]:
+    """For each doc token: (index, depth) of its nearest verb ancestor (not itself), None at the root."""
+    found: list[tuple[int, int] | None] = []
+    for i in range(len(head)):
+        current, result = i, None
+        for depth in range(1, _MAX_PATH + 1):
+            up = head[current]
+            if up == current:
+                break
+            if pos[up] == "VERB":
+                result = (up, depth)
+                break
+            current = up
+        found.append(result)
+    return found
 
 
 def _nearest_cue_offsets(level: Sequence[str], sentence_start: list[int]) -> list[int | None]:

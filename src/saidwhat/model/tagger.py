@@ -8,6 +8,7 @@ runs on rules alone.
 from __future__ import annotations
 
 import json
+import os
 import threading
 from dataclasses import dataclass
 from functools import lru_cache
@@ -26,6 +27,7 @@ from saidwhat.records import FoundAttribution
 ARTIFACT_STEM = "attribution-model"
 MODEL_SUFFIX = ".crfsuite"
 CARD_SUFFIX = ".json"
+MODEL_ENV = "SAIDWHAT_ATTRIBUTION_MODEL"
 
 
 @dataclass
@@ -76,7 +78,13 @@ class AttributionTagger:
 
 @lru_cache(maxsize=1)
 def packaged_tagger() -> AttributionTagger | None:
-    """The model shipped in ``saidwhat/data``, or None when it has not been trained yet."""
+    """The model shipped in ``saidwhat/data``, or None when it has not been trained yet.
+
+    ``SAIDWHAT_ATTRIBUTION_MODEL=<stem>`` loads another artifact instead, so a candidate model can be
+    scored in the full engine (``saidwhat eval``) without replacing the shipped one."""
+    override = os.environ.get(MODEL_ENV)
+    if override:
+        return AttributionTagger.from_path(override)
     data = resources.files("saidwhat") / "data"
     model = data / (ARTIFACT_STEM + MODEL_SUFFIX)
     card = data / (ARTIFACT_STEM + CARD_SUFFIX)
