@@ -287,6 +287,27 @@ def test_varied_articles(nlp, packaged, article, cue, source, content_words):
     assert source in " ".join(texts(article, matches[0].source))
 
 
+@pytest.mark.parametrize(
+    ("text", "cue", "source", "content_words"),
+    [
+        ("Shell said on Thursday it would cut 500 jobs in Aberdeen.", "said", "Shell", "it would cut 500 jobs"),
+        ("Police believe the fire was started deliberately.", "believe", "Police", "the fire was started deliberately"),
+        (
+            "The club has confirmed that its manager will leave at the end of the season.",
+            "confirmed",
+            "The club",
+            "its manager will leave",
+        ),
+    ],
+)
+def test_reported_speech_opening_a_text_without_headline(nlp, packaged, text, cue, source, content_words):
+    """The model has no document-edge features, so a text's first words are tagged like any others."""
+    attribution = find_by_cue(text, predict(nlp, text), cue)
+    assert texts(text, attribution.source) == [source]
+    assert content_words in " ".join(texts(text, attribution.content))
+    assert attribution.kind == "indirect"
+
+
 def test_direct_quote_kind(nlp, packaged):
     text = '"We cannot keep patching pipes laid a century ago," the chief executive told reporters.'
     found = predict(nlp, text)
