@@ -624,3 +624,20 @@ def test_a_second_verb_of_saying_coordinated_after_the_content_is_a_report_of_it
     engineers = one(found, cue="said", source="Engineers")
     assert engineers.content == "the walls were built to last and would hold for decades"
     assert_spans_valid(extract(text))
+
+
+def test_object_cue_keeps_its_to_and_against_phrases_with_the_object():
+    text = (
+        "The trainer described the colt's injury to the stewards as minor. "
+        "The owner defended the decision against sharp criticism from other stables. "
+        "The steward praised the jockey in the paddock."
+    )
+    found = run(text)
+    described = one(found, cue="described", source="The trainer")
+    assert described.content == "the colt's injury to the stewards as minor"
+    defended = one(found, cue="defended", source="The owner")
+    assert defended.content == "the decision against sharp criticism from other stables"
+    # "in" phrases are as often the cue's setting as the object's: they stay out.
+    praised = one(found, cue="praised", source="The steward")
+    assert praised.content == "the jockey"
+    assert_spans_valid(extract(text))
