@@ -592,7 +592,7 @@ def test_an_active_cue_with_no_speaker_in_the_parse_is_a_description():
         "When asked whether the airport would expand, the minister declined to comment."
     )
     assert not [f for f in found if f.cue == "opposing"]
-    asked = [f for f in found if f.cue == "When asked"]
+    asked = [f for f in found if f.cue == "asked"]
     assert len(asked) == 1 and asked[0].source is None  # a passive keeps its unnamed asker
 
 
@@ -640,4 +640,16 @@ def test_object_cue_keeps_its_to_and_against_phrases_with_the_object():
     # "in" phrases are as often the cue's setting as the object's: they stay out.
     praised = one(found, cue="praised", source="The steward")
     assert praised.content == "the jockey"
+    assert_spans_valid(extract(text))
+
+
+
+def test_when_opens_the_clause_and_stays_out_of_the_cue():
+    text = (
+        "The mayor smiled when asked whether she would run again. "
+        "The coach laughed when asked if the team could still win the league."
+    )
+    found = run(text)
+    assert [f.cue for f in found] == ["asked", "asked"]
+    assert [f.content for f in found] == ["whether she would run again", "if the team could still win the league"]
     assert_spans_valid(extract(text))
