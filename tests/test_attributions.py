@@ -653,3 +653,17 @@ def test_when_opens_the_clause_and_stays_out_of_the_cue():
     assert [f.cue for f in found] == ["asked", "asked"]
     assert [f.content for f in found] == ["whether she would run again", "if the team could still win the league"]
     assert_spans_valid(extract(text))
+
+
+def test_a_closing_aside_about_a_named_person_is_not_content():
+    text = (
+        "The club said it had appointed Marta Kowalski, who coached the under-21 side for six years. "
+        "The board said the new stand, which seats 8,000, would open in May."
+    )
+    found = run(text)
+    club = one(found, cue="said", source="The club")
+    assert club.content == "it had appointed Marta Kowalski"
+    # A relative clause inside the content, or about a thing, stays.
+    board = one(found, cue="said", source="The board")
+    assert board.content == "the new stand, which seats 8,000, would open in May"
+    assert_spans_valid(extract(text))

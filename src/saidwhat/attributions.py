@@ -791,7 +791,7 @@ class _RuleFinder:
                     tokens += self.fronted_content(verb, excluded)
                 tokens += self.coordinated_clause(verb, clause)
                 tokens += self.condition_clauses(verb, clause)
-                return _token_spans(tokens) or None
+                return _token_spans(self.without_person_aside(tokens)) or None
         if frame.infinitive:
             infinitive = next(
                 (c for c in children if c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children)), None
@@ -804,7 +804,7 @@ class _RuleFinder:
                 excluded |= self.reported_events(infinitive) | self.speaker_follow_ons(verb, infinitive)
                 tokens += list(infinitive.subtree) + self.coordinated_infinitives(verb, infinitive)
                 tokens += self.condition_clauses(verb, infinitive)
-                return _token_spans(t for t in tokens if t.i not in excluded) or None
+                return _token_spans(self.without_person_aside([t for t in tokens if t.i not in excluded])) or None
         if frame.obj:
             obj = next((c for c in children if c.dep_ in ("dobj", "pobj") and c.i > verb.i), None)
             if obj is None:  # "slammed Blinken after …": the parser took the name for an adverbial
@@ -834,8 +834,29 @@ class _RuleFinder:
                 ]
                 tokens = list(obj.subtree) + complements
                 excluded |= self.speaker_follow_ons(verb, obj)
-                return _token_spans(t for t in tokens if t.i not in excluded) or None
+                return _token_spans(self.without_person_aside([t for t in tokens if t.i not in excluded])) or None
         return None
+
+    def without_person_aside(self, tokens: list[Token]) -> list[Token]:
+        """"praised Jeb Bush, who dropped out on Saturday": a relative clause set off by a comma that
+        describes a named person and closes the content is the article's aside (PolNeAR train leaves
+        it out 27 times of 41)."""
+        if not tokens:
+            return tokens
+        last = max(t.i for t in tokens)
+        while last > 0 and self.doc[last].is_punct:
+            last -= 1
+        for token in tokens:
+            left = token.left_edge.i
+            if (
+                token.dep_ == "relcl"
+                and token.head.ent_type_ == "PERSON"
+                and token.right_edge.i == last
+                and left > 0
+                and self.doc[left - 1].text == ","
+            ):
+                return [t for t in tokens if t.i < left - 1]
+        return tokens
 
     @staticmethod
     def object_modifier(prep: Token) -> bool:
