@@ -667,3 +667,14 @@ def test_a_closing_aside_about_a_named_person_is_not_content():
     board = one(found, cue="said", source="The board")
     assert board.content == "the new stand, which seats 8,000, would open in May"
     assert_spans_valid(extract(text))
+
+
+def test_a_clause_in_the_cues_tense_after_the_content_is_the_narrators():
+    text = (
+        "Many residents believed that the mill would reopen, but that was never the plan. "
+        "Rivals claimed that the striker had signed a new deal, but that wasn't true."
+    )
+    found = run(text)
+    assert one(found, cue="believed").content == "that the mill would reopen"
+    assert one(found, cue="claimed", source="Rivals").content == "that the striker had signed a new deal"
+    assert_spans_valid(extract(text))

@@ -54,6 +54,7 @@ _QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "enquire"}
 _TIME_MARKS = frozenset({"after", "before", "when", "while", "since"})
 _PARTICLES = frozenset({"back", "out", "on", "in", "up"})
 _CONDITIONS = frozenset({"unless", "if", "until", "because", "once"})
+_FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Adverbs that open the cue's clause rather than modify the cue: "when asked" has the cue "asked"
 # (PolNeAR train: "when" before a cue 45 times, inside one never).
 _CLAUSE_ADVERBS = frozenset({"when", "whenever", "where", "why", "how"})
@@ -971,6 +972,8 @@ class _RuleFinder:
         for conj in verb.children:
             if conj.dep_ != "conj" or conj.i <= clause_end or self.frame_of(conj) is not None:
                 continue
+            if conj.tag_ == verb.tag_ and verb.tag_ in _FINITE_TAGS:
+                continue  # "claimed that A, but that wasn't true": a clause in the cue's tense is the narrator's
             if not any(c.dep_ in _SUBJECTS for c in conj.children):
                 continue
             if self.doc[clause_end + 1 : conj.i].text.strip(" ,") not in ("and", "or", "but"):
