@@ -40,7 +40,7 @@ class TrainingParams:
 
     c1: float = 2.0
     c2: float = 0.01
-    max_iterations: int = 150
+    max_iterations: int = 300
     min_feature_freq: int = 3
 
     def crfsuite(self) -> dict:
