@@ -87,7 +87,7 @@ def find_attributions(doc: Doc, *, mode: str = "full") -> list[FoundAttribution]
     found = finder.run()
     if mode == "full":
         # A content of marks only ('' in archive text) says nothing.
-        predicted = [a for a in _model_attributions(doc) if any(ch.isalnum() for ch in part_text(doc.text, a.content))]
+        predicted = [a for a in _model_attributions(doc) if any(ch.isalnum() for ch in part_text(finder.text, a.content))]
         for attribution in predicted:
             if attribution.source is None and attribution.cue:
                 attribution.source = finder.cue_subject(attribution.cue)
@@ -206,8 +206,8 @@ class _RuleFinder:
     def __init__(self, doc: Doc):
         self.doc = doc
         self.text = doc.text
-        self.quotes = QuoteIndex(find_quotes(doc.text))
-        self.paragraphs = paragraph_spans(doc.text)
+        self.quotes = QuoteIndex(find_quotes(self.text))
+        self.paragraphs = paragraph_spans(self.text)
         self._paragraph_starts = [p[0] for p in self.paragraphs]
         self._token_starts = [t.idx for t in doc]
         self.found: list[FoundAttribution] = []

@@ -154,7 +154,7 @@ def find_claims(doc: Doc, statements: list[Statement]) -> list[Claim]:
     source_spans = [span for s in statements if s.source for span in s.source.spans]
     claims: list[Claim] = []
     for number in _find_numbers(text):
-        claim = _claim_for(doc, number, statements, len(claims) + 1)
+        claim = _claim_for(doc, text, number, statements, len(claims) + 1)
         if claim is None:
             continue
         in_source = any(start <= number.start < end for start, end in source_spans)
@@ -287,8 +287,7 @@ def parse_fraction(phrase: str) -> float | None:
     return numerator * denominator
 
 
-def _claim_for(doc: Doc, number: _Number, statements: list[Statement], index: int) -> Claim | None:
-    text = doc.text
+def _claim_for(doc: Doc, text: str, number: _Number, statements: list[Statement], index: int) -> Claim | None:
     start, end = number.start, number.end
     qualifier = None
     before = _QUALIFIER_BEFORE.search(text[max(0, start - 20) : start])
@@ -312,7 +311,7 @@ def _claim_for(doc: Doc, number: _Number, statements: list[Statement], index: in
         unit = "count"
     if number.bounds is not None:
         qualifier = "between {:g} and {:g}".format(*number.bounds)
-    if counted is not None and counted.idx >= end and _adjacent(doc, end, counted):
+    if counted is not None and counted.idx >= end and _adjacent(text, end, counted):
         end = counted.idx + len(counted.text)
     if number.kind == "age":
         counts = "age"
@@ -460,7 +459,7 @@ def _governing_verb(token: Token) -> Token | None:
     return None
 
 
-def _adjacent(doc: Doc, end: int, counted: Token) -> bool:
+def _adjacent(text: str, end: int, counted: Token) -> bool:
     """The counted noun follows the number closely (modifiers, "of the") so the span may take it in."""
-    between = doc.text[end : counted.idx]
+    between = text[end : counted.idx]
     return len(between) <= 40 and not re.search(r"[,;:.!?\"“”()]", between)

@@ -91,10 +91,23 @@ _CLAUSE_DEPS = frozenset({"relcl", "acl", "ccomp", "csubj", "parataxis"})
 _FRAME_DEPS = frozenset({"npadvmod", "prep", "advmod", "agent", "dative", "dobj", "advcl", "attr"})
 
 
+def find_contexts(
+    doc: Doc, attributions: Iterable[FoundAttribution], published: dt.date | None
+) -> list[StatementContext]:
+    """The context of each attribution of one document."""
+    # Doc.text joins every token anew on each access: read it once per document, not per attribution.
+    text = doc.text
+    return [_context(doc, text, attribution, published) for attribution in attributions]
+
+
 def find_context(doc: Doc, attribution: FoundAttribution, published: dt.date | None) -> StatementContext:
     """Speech act, target, time, place, venue and via of one attribution (spans into doc.text)."""
+    return find_contexts(doc, [attribution], published)[0]
+
+
+def _context(doc: Doc, text: str, attribution: FoundAttribution, published: dt.date | None) -> StatementContext:
     head = _cue_head(doc, attribution.cue)
-    act = _speech_act(doc, attribution, head)
+    act = _speech_act(doc, text, attribution, head)
     if head is None:
         return StatementContext(speech_act=act.value)
     source = _covered_tokens(doc, attribution.source or [])
@@ -112,7 +125,7 @@ def find_context(doc: Doc, attribution: FoundAttribution, published: dt.date | N
         place = place or _place(doc, frame, venue_tokens)
         # A cue span may carry its time ("said Tuesday" as one cue).
         extra = venue_tokens | _subject_adverbials(scene_head, blocked) | own_cue
-        time = time or _time(doc, scene_head, frame, extra, published)
+        time = time or _time(doc, text, scene_head, frame, extra, published)
     target = _target(doc, head, act, attribution, blocked | venue_tokens | via_tokens, source, own_cue)
     return StatementContext(
         speech_act=act.value, target=target, time=time, place=place, venue=venue, via=via
@@ -365,23 +378,23 @@ def _runs(doc: Doc, indices: set[int]) -> list[tuple[int, int]]:
 # --- speech act -----------------------------------------------------------------------------------
 
 
-def _speech_act(doc: Doc, attribution: FoundAttribution, head: Token | None) -> SpeechAct:
-    cue_text = attribution.cue_lemma or " ".join(doc.text[s:e] for s, e in attribution.cue or [])
+def _speech_act(doc: Doc, text: str, attribution: FoundAttribution, head: Token | None) -> SpeechAct:
+    cue_text = attribution.cue_lemma or " ".join(text[s:e] for s, e in attribution.cue or [])
     negated = head is not None and any(c.dep_ == "neg" for c in head.children)
     return classify(
         cue_text or None,
-        complement=_complement(doc, attribution, head),
+        complement=_complement(doc, text, attribution, head),
         negated=negated,
         source_is_document=_source_is_document(doc, attribution.source),
     )
 
 
-def _complement(doc: Doc, attribution: FoundAttribution, head: Token | None) -> str | None:
+def _complement(doc: Doc, text: str, attribution: FoundAttribution, head: Token | None) -> str | None:
     """The word introducing the content ("to", "whether", "that"), or "?" for a direct question."""
     content = attribution.content or []
     if not content:
         return None
-    last = doc.text[content[-1][0] : content[-1][1]].rstrip(" \"”’'.")
+    last = text[content[-1][0] : content[-1][1]].rstrip(" \"”’'.")
     if attribution.kind == "direct":
         # A quotation's first word is the speaker's, not a complementizer.
         return "?" if last.endswith("?") else None
@@ -620,12 +633,12 @@ def _names_a_place(token: Token) -> bool:
 
 
 def _time(
-    doc: Doc, head: Token, frame: set[int], extra: set[int], published: dt.date | None
+    doc: Doc, text: str, head: Token, frame: set[int], extra: set[int], published: dt.date | None
 ) -> TimeRef | None:
     """The time expression of the frame nearest the cue (a "weekend interview" dates its statement)."""
     found: list[TimeRef] = []
     for start, end in _runs(doc, frame | extra):
-        found.extend(find_timexes(doc.text, published, start=start, end=end, prefer_past=True))
+        found.extend(find_timexes(text, published, start=start, end=end, prefer_past=True))
     if not found:
         return None
     return min(found, key=lambda ref: abs(ref.span[0] - head.idx))

@@ -14,7 +14,7 @@ from spacy.tokens import Doc
 
 from saidwhat.attributions import find_attributions
 from saidwhat.claims import find_claims
-from saidwhat.context import find_context
+from saidwhat.context import find_contexts
 from saidwhat.entities import resolve_entities
 from saidwhat.errors import InputError, MAX_ARTICLE_CHARS
 from saidwhat.models import (
@@ -105,7 +105,7 @@ def analyse_doc(
     """Run the attribution stages over a parsed document."""
     text = doc.text
     found = find_attributions(doc, mode=mode)
-    contexts = [find_context(doc, attribution, published) for attribution in found]
+    contexts = find_contexts(doc, found, published)
     wanted: list[Span] = []
     for attribution, context in zip(found, contexts):
         for spans in (attribution.source, context.target, context.place, *context.via):
