@@ -678,3 +678,17 @@ def test_a_clause_in_the_cues_tense_after_the_content_is_the_narrators():
     assert one(found, cue="believed").content == "that the mill would reopen"
     assert one(found, cue="claimed", source="Rivals").content == "that the striker had signed a new deal"
     assert_spans_valid(extract(text))
+
+
+def test_a_quoted_programme_name_before_a_that_clause_is_not_the_content():
+    found = run('Before the vote, Senator Reyes told NBC\'s "Meet the Press" that nobody would question the count.')
+    told = one(found, cue="told")
+    assert told.source == "Senator Reyes"
+    assert told.content == "that nobody would question the count"
+    assert told.attribution.kind == "indirect"
+    assert not any(f.content == "Meet the Press" for f in found)
+
+
+def test_a_quotation_right_after_the_cue_is_still_its_content():
+    told = one(run("She told reporters, “We will appeal the ruling,” before leaving."), cue="told")
+    assert told.content == "We will appeal the ruling"

@@ -651,9 +651,17 @@ class _RuleFinder:
                 continue
             between = self.doc[token.i + 1 : i + 1]
             if all(t.is_punct or t.is_space or token in t.ancestors for t in between):
+                if self.reports_clause_after(token, quote):
+                    return None
                 return token, frame, mixed_from
             break
         return self.colon_lead_in(self.doc[i]) if ":" in gap and mixed_from is None else None
+
+    @staticmethod
+    def reports_clause_after(verb: Token, quote: Quote) -> bool:
+        """told the “Today” show that …: a quotation inside the cue's object names a programme or a
+        title; what was said is the clause after it."""
+        return any(c.dep_ == "ccomp" and c.left_edge.idx >= quote.end for c in verb.children)
 
     def colon_lead_in(self, last: Token) -> tuple[Token, CueFrame, None] | None:
         """"President Clinton released the following statement: “…”": a clause with a subject that
