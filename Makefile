@@ -49,8 +49,10 @@ eval: install
 eval-plover: install
 	$(PY) -m saidwhat.events.evaluate --gsr $(SHARED)/data/plover/PLOVER_GSR_CAMEO.txt --output build/eval-plover.json
 
+# The span CRF, then the content-boundary weights on the engine's proposals with that CRF.
 train: install
 	$(VENV)/bin/saidwhat train $(POLNEAR) --output src/saidwhat/data/attribution-model
+	$(VENV)/bin/saidwhat train-boundaries $(POLNEAR) --output src/saidwhat/data/content-boundaries.json
 
 # ARTICLES=300 for a quick run (default 2000 articles; the speaker query is timed on 100k statements)
 bench: install

@@ -29,6 +29,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from saidwhat.cues import CUE_NOUNS, CUE_SETTING_NOUNS, CueFrame, verb_frame
 from saidwhat.errors import InputError
+from saidwhat.model.boundaries import REFINED_KINDS, blocked_tokens, candidates, packaged_boundary_model
 from saidwhat.models import part_text
 from saidwhat.quotes import QUOTE_CHARS, Quote, QuoteIndex, find_quotes, paragraph_spans
 from saidwhat.records import FoundAttribution, Span
@@ -76,10 +77,12 @@ _OPENERS = frozenset("“‘«\"'")
 _CLOSERS = frozenset("”’»\"'")
 
 
-def find_attributions(doc: Doc, *, mode: str = "full") -> list[FoundAttribution]:
+def find_attributions(doc: Doc, *, mode: str = "full", refine: bool = True) -> list[FoundAttribution]:
     """Every attribution in the document, in text order of content.
 
-    mode "full": rules + trained model; "rules": rules only (the baseline the eval reports).
+    mode "full": rules + trained model, contents re-cut by the boundary model (``refine=False``
+    leaves them as proposed: the boundary model's training data); "rules": rules only (the baseline
+    the eval reports).
     """
     if mode not in MODES:
         raise InputError(f"unknown attribution mode {mode!r}; use one of {', '.join(MODES)}")
@@ -92,7 +95,29 @@ def find_attributions(doc: Doc, *, mode: str = "full") -> list[FoundAttribution]
             if attribution.source is None and attribution.cue:
                 attribution.source = finder.cue_subject(attribution.cue)
         found = merge_model(found, predicted)
+        if refine:
+            refine_contents(finder, found)
     return _in_text_order(found, finder.continues)
+
+
+def refine_contents(finder: _RuleFinder, found: list[FoundAttribution]) -> None:
+    """Move the end of reported contents where the trained boundary model expects it (model/boundaries.py)."""
+    model = packaged_boundary_model()
+    if model is None:
+        return
+    doc = finder.doc
+    blocked = blocked_tokens(doc, found)
+    for attribution in found:
+        options = candidates(doc, attribution, blocked) if attribution.kind in REFINED_KINDS else None
+        if options is None:
+            continue
+        end = model.choose(options)
+        if end == options.ends[0]:
+            continue
+        content = finder.balance(_token_spans(doc[options.start : end]))
+        if content:
+            attribution.content = content
+            attribution.kind = finder.kind_of(content)
 
 
 def _model_attributions(doc: Doc) -> list[FoundAttribution]:

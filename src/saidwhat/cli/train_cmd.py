@@ -1,4 +1,4 @@
-"""``saidwhat train POLNEAR_ROOT``: train the attribution span model and write it with its card."""
+"""``saidwhat train POLNEAR_ROOT`` (the span CRF) and ``saidwhat train-boundaries POLNEAR_ROOT`` (content edges)."""
 
 from __future__ import annotations
 
@@ -9,9 +9,11 @@ import typer
 from rich.console import Console
 
 from saidwhat.cli import app
+from saidwhat.model.boundaries import ARTIFACT_NAME as BOUNDARIES_ARTIFACT
 from saidwhat.model.tagger import ARTIFACT_STEM
 
 DEFAULT_OUTPUT = Path("src/saidwhat/data") / ARTIFACT_STEM
+BOUNDARIES_OUTPUT = Path("src/saidwhat/data") / BOUNDARIES_ARTIFACT
 
 
 @app.command("train")
@@ -40,4 +42,31 @@ def train_command(
         console.print(
             "dev F1: "
             + ", ".join(f"{role} {dev[role]['f1']:.3f}" for role in ("cue", "source", "content", "linked"))
+        )
+
+
+@app.command("train-boundaries")
+def train_boundaries_command(
+    polnear_root: Path = typer.Argument(..., help="PolNeAR folder with train/ and dev/ (BRAT text/ + attributions/)."),
+    output: Path = typer.Option(BOUNDARIES_OUTPUT, help="Where to write the weights (JSON with its card)."),
+    limit: Optional[int] = typer.Option(None, help="Train on the first N articles only (quick checks)."),
+    no_dev: bool = typer.Option(False, "--no-dev", help="Skip scoring on the dev split."),
+) -> None:
+    """Train the content-boundary model on the engine's proposals over PolNeAR train (run after `train`)."""
+    from saidwhat.model.train_boundaries import train_boundaries
+
+    console = Console(stderr=True)
+    try:
+        card = train_boundaries(polnear_root, output, limit=limit, score_dev=not no_dev)
+    except FileNotFoundError as exc:
+        console.print(f"[red]error[/red] {exc}")
+        raise typer.Exit(code=2) from exc
+    except ImportError as exc:
+        console.print(f"[red]error[/red] {exc}: training needs scikit-learn; install with pip install -e '.[eval]'")
+        raise typer.Exit(code=2) from exc
+    console.print(f"trained on {card['data']['examples']:,} proposals of {card['data']['articles']} articles -> {output}")
+    if card["dev_exact_ends"]:
+        before, after = card["dev_exact_ends"]["proposed"], card["dev_exact_ends"]["refined"]
+        console.print(
+            f"dev, {before['proposals']:,} linked reported contents: exact ends {before['exact']} -> {after['exact']}"
         )
