@@ -678,3 +678,19 @@ def test_a_clause_in_the_cues_tense_after_the_content_is_the_narrators():
     assert one(found, cue="believed").content == "that the mill would reopen"
     assert one(found, cue="claimed", source="Rivals").content == "that the striker had signed a new deal"
     assert_spans_valid(extract(text))
+
+
+def test_a_quotation_inside_the_cues_clause_is_reported_with_the_clause():
+    text = (
+        "The coach said the striker nicknamed “The Hammer” is the best finisher in the league. "
+        "A spokesman said that “no decision has been taken” about the stadium. "
+        "The fans posted “Thank you Leeds” minutes after the final whistle."
+    )
+    found = run(text)
+    coach = one(found, cue="said", source="The coach")
+    assert coach.content == "the striker nicknamed “The Hammer” is the best finisher in the league"
+    assert coach.attribution.kind == "mixed"
+    assert one(found, cue="said", source="A spokesman").content == "that “no decision has been taken” about the stadium"
+    # A phrase after the quotation that hangs on the verb before it is not part of the quotation.
+    assert one(found, cue="posted").content == "Thank you Leeds"
+    assert_spans_valid(extract(text))

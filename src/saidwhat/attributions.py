@@ -74,6 +74,8 @@ _BEFORE_WINDOW = 10
 _EDGE_PUNCT = frozenset(",.;:!?—–-()[]") | {"--"}
 _OPENERS = frozenset("“‘«\"'")
 _CLOSERS = frozenset("”’»\"'")
+# Adverbials: a phrase of one of these hung on a verb before a quotation is that verb's, not the quotation's.
+_VERB_MODIFIER_DEPS = frozenset({"prep", "npadvmod", "advmod", "advcl", "mark"})
 
 
 def find_attributions(doc: Doc, *, mode: str = "full") -> list[FoundAttribution]:
@@ -587,14 +589,22 @@ class _RuleFinder:
             frame = self.frame_of(token) or self.quote_handover_frame(quote, token)
             if frame is None or token.i in self.used_cues:
                 return None
-            # "“…” Smith said on Tuesday that …": the verb introduces a clause of its own.
-            if any(c.dep_ == "ccomp" and c.i > token.i and not self.quotes.inside(c.idx) for c in token.children):
-                return None
+            if self.clause_after(token, token.i):
+                return None  # "“…” Smith said on Tuesday that …"
             between = self.doc[start : token.i]
             if not all(t.is_punct or t.is_space or token in t.ancestors for t in between):
                 return None
             return token, frame, None
         return None
+
+    def clause_after(self, verb: Token, position: int) -> bool:
+        """Whether the verb introduces a clause of its own, outside quotation marks, after ``position``:
+        then a quotation beside the verb is not what it reports."""
+        para_end = self.paragraphs[self.paragraph_of(verb.idx)][1]
+        return any(
+            c.dep_ == "ccomp" and c.i > position and c.idx < para_end and not self.quotes.inside(c.idx)
+            for c in verb.children
+        )
 
     def quote_handover_frame(self, quote: Quote, verb: Token) -> CueFrame | None:
         """“…,” Trump shot back. / “…!” he demanded: after a quotation that hands over with , ? or !,
@@ -622,6 +632,26 @@ class _RuleFinder:
         last = inner.rstrip().rstrip("’'\"”")[-1:]
         closes_clause = last in (",", ".", "!", "?", "—", "–", "-", "…") or after in (",", ".", ":")
         return not closes_clause or not (opens_clause or inner.lstrip()[:1].isupper())
+
+    def sentence_goes_on(self, quote: Quote) -> bool:
+        """said the native nicknamed “King James” is an advocate; said that “we need more information”
+        about how …: the quotation is a piece of the cue's clause, which goes on after the closing mark
+        (no end mark inside, a word right after). A phrase after it that the parser hangs on a verb
+        before the quotation ("posted “Thank you” minutes after the final") is no part of it."""
+        if quote.close_at is None:
+            return False
+        inner = self.text[quote.inner_start : quote.inner_end].rstrip().rstrip("’'\"”")
+        if inner[-1:] in (".", "!", "?", "…", ",", ";", ":"):
+            return False
+        after = self.token_at(quote.end)
+        if self.doc[after].idx < quote.end:
+            after += 1
+        if after >= len(self.doc) or not self.doc[after].text[:1].isalnum():
+            return False
+        phrase = self.doc[after]
+        while after < phrase.head.i != phrase.i:  # up to the top of the phrase that opens after the quotation
+            phrase = phrase.head
+        return not (phrase.dep_ in _VERB_MODIFIER_DEPS and phrase.head.idx < quote.start)
 
     def cue_before(self, quote: Quote) -> tuple[Token, CueFrame, int | None] | None:
         """Hamdan said, “…” / He said: “…” / Blinken said:¶“…” / said that “…” (mixed)."""
@@ -651,6 +681,10 @@ class _RuleFinder:
                 continue
             between = self.doc[token.i + 1 : i + 1]
             if all(t.is_punct or t.is_space or token in t.ancestors for t in between):
+                if (mixed_from is not None or not gap.strip()) and self.sentence_goes_on(quote):
+                    return None  # the quotation is part of the cue's clause: the verb pass reports it (mixed)
+                if self.clause_after(token, self.token_at(quote.end - 1)):
+                    return None  # "told MSNBC’s “Morning Joe” on Friday that …"
                 return token, frame, mixed_from
             break
         return self.colon_lead_in(self.doc[i]) if ":" in gap and mixed_from is None else None
