@@ -488,7 +488,7 @@ def test_archive_doubled_apostrophe_quotes_and_sentence_final_reports():
     # A plan in the clause does not make the aide a mere via: the aide is who reports the plan.
     aide = one(found, cue="according to", source="an aide to the council president")
     assert aide.content.startswith("Several councilors plan to oppose the cuts")
-    ruiz = one(found, cue="said of", source="Councilor Ana Ruiz")
+    ruiz = one(found, cue="said", source="Councilor Ana Ruiz")
     assert ruiz.pieces[-1] == "I won't vote for anything that leaves 'the islands' behind."
     doc = load_model()(text)
     assert_spans_valid(extract(text))

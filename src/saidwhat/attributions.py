@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from saidwhat.cues import CUE_NOUNS, CUE_SETTING_NOUNS, CueFrame, verb_frame
+from saidwhat.cues import CUE_NOUNS, CUE_SETTING_NOUNS, SETTING_NOUNS, CueFrame, verb_frame
 from saidwhat.errors import InputError
 from saidwhat.models import part_text
 from saidwhat.quotes import QUOTE_CHARS, Quote, QuoteIndex, find_quotes, paragraph_spans
@@ -250,12 +250,10 @@ class _RuleFinder:
         if " " in frame.lemma and right + 1 in children:  # phrasal: "point out", "call for"
             right += 1
         nxt = children.get(right + 1)
-        if nxt is not None and nxt.dep_ == "prep":
+        if nxt is not None and nxt.dep_ == "prep" and nxt.lower_ == "in":
             objects = [c for c in nxt.children if c.dep_ == "pobj"]
-            if nxt.lower_ == "in" and objects and objects[0].lemma_.lower() in CUE_SETTING_NOUNS:
+            if objects and objects[0].lemma_.lower() in CUE_SETTING_NOUNS:
                 right = objects[0].i  # "said in a statement"
-            elif nxt.lower_ == "of" and frame.lemma == "say":
-                right = nxt.i  # "said of"
         return [(self.doc[left].idx, self.doc[right].idx + len(self.doc[right].text))]
 
     @staticmethod
@@ -900,7 +898,7 @@ class _RuleFinder:
         return (
             prep.lower_ in _OBJECT_MODIFIER_PREPS
             and bool(objects)
-            and objects[0].lemma_.lower() not in CUE_SETTING_NOUNS
+            and objects[0].lemma_.lower() not in SETTING_NOUNS
             and objects[0].ent_type_ not in ("DATE", "TIME")
         )
 
