@@ -694,3 +694,11 @@ def test_a_quotation_inside_the_cues_clause_is_reported_with_the_clause():
     # A phrase after the quotation that hangs on the verb before it is not part of the quotation.
     assert one(found, cue="posted").content == "Thank you Leeds"
     assert_spans_valid(extract(text))
+
+
+def test_a_content_never_ends_with_a_conjunction_whose_conjunct_is_elsewhere():
+    text = "The minister stressed that the reforms were not complete, and aid groups warned that the budget was too small."
+    found = run(text)
+    assert one(found, cue="stressed").content == "that the reforms were not complete"
+    assert one(found, cue="warned").content == "that the budget was too small"
+    assert_spans_valid(extract(text))

@@ -188,8 +188,9 @@ def _token_spans(tokens: Iterable[Token]) -> list[Span]:
 
 
 def _is_edge(token: Token, rest: list[Token], *, opening: bool) -> bool:
-    """Whether an edge token is trimmed: spaces and punctuation, but not a balanced quotation mark."""
-    if token.is_space:
+    """Whether an edge token is trimmed: spaces and punctuation, but not a balanced quotation mark; at the
+    end, a coordinating conjunction whose conjunct the parse hung elsewhere ("… were not complete, and")."""
+    if token.is_space or not opening and token.dep_ == "cc":
         return True
     if token.text in QUOTE_CHARS:
         partners = _CLOSERS if opening else _OPENERS
