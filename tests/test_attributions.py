@@ -702,3 +702,16 @@ def test_a_content_never_ends_with_a_conjunction_whose_conjunct_is_elsewhere():
     assert one(found, cue="stressed").content == "that the reforms were not complete"
     assert one(found, cue="warned").content == "that the budget was too small"
     assert_spans_valid(extract(text))
+
+
+def test_a_quotation_another_cue_introduces_is_not_the_next_piece_of_the_statement():
+    text = (
+        "“We see no link to the fire,” the chief said, adding that it would take “several days” before the cause "
+        "was known. “The club is not for sale,” the chairman said, speaking after the match. “We have no debts.”"
+    )
+    found = run(text)
+    assert one(found, cue="said", source="the chief").content == "We see no link to the fire"
+    assert one(found, cue="adding").content == "that it would take “several days” before the cause was known"
+    # A participle that introduces nothing leaves the split quotation whole.
+    assert one(found, cue="said", source="the chairman").pieces == ["The club is not for sale", "We have no debts."]
+    assert_spans_valid(extract(text))

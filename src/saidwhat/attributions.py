@@ -466,6 +466,8 @@ class _RuleFinder:
                 gap = self.text[clause_end:nxt.start]
                 if gap.strip(" \t\n,.;:—–-") or self.cue_after(nxt) is not None:
                     break
+                if self.introduced_apart(verb, quote, nxt):
+                    break
                 content.extend(self.quote_content(nxt))
                 consumed.add(later)
                 clause_end = nxt.end
@@ -481,6 +483,16 @@ class _RuleFinder:
                 ),
                 verb,
             )
+
+    def introduced_apart(self, verb: Token, quote: Quote, nxt: Quote) -> bool:
+        """“A,” he said, adding that it would take “more hours.”: the next quotation is the content of
+        another cue between the two, not the statement's next piece (“A,” he said, speaking of X. “B.”)."""
+        first = self.doc[self.token_at(nxt.inner_start)]
+        between = self.doc[self.token_at(quote.end) : first.i]
+        return any(
+            t.i != verb.i and not self.quotes.inside(t.idx) and t in first.ancestors and self.frame_of(t) is not None
+            for t in between
+        )
 
     def labelled(self, quote: Quote) -> bool:
         """A transcript quoted over paragraphs ("WALLACE: …): the speaker labels attribute each one."""
