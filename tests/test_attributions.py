@@ -715,3 +715,16 @@ def test_a_quotation_another_cue_introduces_is_not_the_next_piece_of_the_stateme
     # A participle that introduces nothing leaves the split quotation whole.
     assert one(found, cue="said", source="the chairman").pieces == ["The club is not for sale", "We have no debts."]
     assert_spans_valid(extract(text))
+
+
+def test_a_clause_that_opens_before_the_quotation_it_runs_into_is_content():
+    text = (
+        "The owner adds that the club has two options: “We either sell or we close.”\n\n"
+        "The coach said that in the end, “we were simply not good enough.”"
+    )
+    found = run(text)
+    owner = one(found, cue="adds")
+    assert owner.content == "that the club has two options: “We either sell or we close.”"
+    assert owner.attribution.kind == "mixed"
+    assert one(found, cue="said").content == "that in the end, “we were simply not good enough.”"
+    assert_spans_valid(extract(text))

@@ -692,6 +692,8 @@ class _RuleFinder:
                 continue
             between = self.doc[token.i + 1 : i + 1]
             if all(t.is_punct or t.is_space or token in t.ancestors for t in between):
+                if mixed_from is None:
+                    mixed_from = self.clause_lead_in(token, quote)
                 if (mixed_from is not None or not gap.strip()) and self.sentence_goes_on(quote):
                     return None  # the quotation is part of the cue's clause: the verb pass reports it (mixed)
                 if self.clause_after(token, self.token_at(quote.end - 1)):
@@ -699,6 +701,20 @@ class _RuleFinder:
                 return token, frame, mixed_from
             break
         return self.colon_lead_in(self.doc[i]) if ":" in gap and mixed_from is None else None
+
+    def clause_lead_in(self, verb: Token, quote: Quote) -> int | None:
+        """He adds that the club has two options: “…” / said that in the end, “…”: where the cue's clause
+        opens before the quotation it runs into, the clause's start (the content is mixed)."""
+        first = self.doc[self.token_at(quote.inner_start)]
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or clause not in (first, *first.ancestors):
+                continue
+            lead_in = clause.left_edge
+            while lead_in.is_punct and lead_in.i < first.i:
+                lead_in = self.doc[lead_in.i + 1]
+            if verb.i < lead_in.i and lead_in.idx < quote.start:
+                return lead_in.idx
+        return None
 
     def colon_lead_in(self, last: Token) -> tuple[Token, CueFrame, None] | None:
         """"President Clinton released the following statement: “…”": a clause with a subject that
