@@ -728,3 +728,15 @@ def test_a_clause_that_opens_before_the_quotation_it_runs_into_is_content():
     assert owner.attribution.kind == "mixed"
     assert one(found, cue="said").content == "that in the end, “we were simply not good enough.”"
     assert_spans_valid(extract(text))
+
+
+def test_the_opening_of_a_sentence_an_interrupting_cue_splits_from_its_quotation_is_content():
+    text = (
+        "In other words, the manager said, “the season is over.”\n\n"
+        "Asked about the fire, the chief said, “We are still looking.”"
+    )
+    found = run(text)
+    assert one(found, cue="said", source="the manager").pieces == ["In other words", "the season is over."]
+    # A quotation that opens its own sentence leaves the words before the cue out.
+    assert one(found, cue="said", source="the chief").content == "We are still looking."
+    assert_spans_valid(extract(text))

@@ -458,6 +458,8 @@ class _RuleFinder:
             content = self.quote_content(quote)
             if mixed_from is not None:  # said that “…”: the complementizer belongs to the content
                 content = [(mixed_from, quote.inner_end)]
+            elif verb.idx < quote.start:
+                content = self.interrupted_opening(verb, quote) + content
             clause_end = self.clause_end(verb, quote)
             for later in range(qi + 1, len(quotes)):
                 nxt = quotes[later]
@@ -483,6 +485,25 @@ class _RuleFinder:
                 ),
                 verb,
             )
+
+    def interrupted_opening(self, verb: Token, quote: Quote) -> list[Span]:
+        """In other words, he said, “the era is over”: a cue set off by commas inside a sentence whose quotation
+        goes on in lower case has the sentence's opening words as the first piece of the content."""
+        if not self.text[quote.inner_start : quote.inner_end].lstrip()[:1].islower():
+            return []
+        if verb.i + 1 >= len(self.doc) or self.doc[verb.i + 1].text != ",":
+            return []  # not set off: "Speaking on CNBC, Ubben called him “driven”"
+        subjects = [c.left_edge.i for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i]
+        if not subjects:
+            return []
+        cue_start = min(*subjects, self.cue_left(verb))
+        sentence_start = max(verb.sent.start_char, self.paragraphs[self.paragraph_of(verb.idx)][0])
+        opening = [t for t in self.doc[verb.sent.start : cue_start] if t.idx >= sentence_start]
+        if not opening or opening[-1].text != ",":
+            return []
+        if any(self.quotes.inside(t.idx) or self.frame_of(t) is not None for t in opening):
+            return []  # "He argued the pipeline, he said, …": a report of its own comes first
+        return _token_spans(opening)
 
     def introduced_apart(self, verb: Token, quote: Quote, nxt: Quote) -> bool:
         """“A,” he said, adding that it would take “more hours.”: the next quotation is the content of
