@@ -491,7 +491,7 @@ def test_archive_doubled_apostrophe_quotes_and_sentence_final_reports():
     # A plan in the clause does not make the aide a mere via: the aide is who reports the plan.
     aide = one(found, cue="according to", source="an aide to the council president")
     assert aide.content.startswith("Several councilors plan to oppose the cuts")
-    ruiz = one(found, cue="said of", source="Councilor Ana Ruiz")
+    ruiz = one(found, cue="said", source="Councilor Ana Ruiz")
     assert ruiz.pieces[-1] == "I won't vote for anything that leaves 'the islands' behind."
     doc = load_model()(text)
     assert_spans_valid(extract(text))
@@ -695,3 +695,65 @@ def test_a_quoted_programme_name_before_a_that_clause_is_not_the_content():
 def test_a_quotation_right_after_the_cue_is_still_its_content():
     told = one(run("She told reporters, “We will appeal the ruling,” before leaving."), cue="told")
     assert told.content == "We will appeal the ruling"
+
+
+def test_a_quotation_inside_the_cues_clause_is_reported_with_the_clause():
+    text = (
+        "The coach said the striker nicknamed “The Hammer” is the best finisher in the league. "
+        "A spokesman said that “no decision has been taken” about the stadium. "
+        "The fans posted “Thank you Leeds” minutes after the final whistle."
+    )
+    found = run(text)
+    coach = one(found, cue="said", source="The coach")
+    assert coach.content == "the striker nicknamed “The Hammer” is the best finisher in the league"
+    assert coach.attribution.kind == "mixed"
+    assert one(found, cue="said", source="A spokesman").content == "that “no decision has been taken” about the stadium"
+    # A phrase after the quotation that hangs on the verb before it is not part of the quotation.
+    assert one(found, cue="posted").content == "Thank you Leeds"
+    assert_spans_valid(extract(text))
+
+
+def test_a_content_never_ends_with_a_conjunction_whose_conjunct_is_elsewhere():
+    text = "The minister stressed that the reforms were not complete, and aid groups warned that the budget was too small."
+    found = run(text)
+    assert one(found, cue="stressed").content == "that the reforms were not complete"
+    assert one(found, cue="warned").content == "that the budget was too small"
+    assert_spans_valid(extract(text))
+
+
+def test_a_quotation_another_cue_introduces_is_not_the_next_piece_of_the_statement():
+    text = (
+        "“We see no link to the fire,” the chief said, adding that it would take “several days” before the cause "
+        "was known. “The club is not for sale,” the chairman said, speaking after the match. “We have no debts.”"
+    )
+    found = run(text)
+    assert one(found, cue="said", source="the chief").content == "We see no link to the fire"
+    assert one(found, cue="adding").content == "that it would take “several days” before the cause was known"
+    # A participle that introduces nothing leaves the split quotation whole.
+    assert one(found, cue="said", source="the chairman").pieces == ["The club is not for sale", "We have no debts."]
+    assert_spans_valid(extract(text))
+
+
+def test_a_clause_that_opens_before_the_quotation_it_runs_into_is_content():
+    text = (
+        "The owner adds that the club has two options: “We either sell or we close.”\n\n"
+        "The coach said that in the end, “we were simply not good enough.”"
+    )
+    found = run(text)
+    owner = one(found, cue="adds")
+    assert owner.content == "that the club has two options: “We either sell or we close.”"
+    assert owner.attribution.kind == "mixed"
+    assert one(found, cue="said").content == "that in the end, “we were simply not good enough.”"
+    assert_spans_valid(extract(text))
+
+
+def test_the_opening_of_a_sentence_an_interrupting_cue_splits_from_its_quotation_is_content():
+    text = (
+        "In other words, the manager said, “the season is over.”\n\n"
+        "Asked about the fire, the chief said, “We are still looking.”"
+    )
+    found = run(text)
+    assert one(found, cue="said", source="the manager").pieces == ["In other words", "the season is over."]
+    # A quotation that opens its own sentence leaves the words before the cue out.
+    assert one(found, cue="said", source="the chief").content == "We are still looking."
+    assert_spans_valid(extract(text))

@@ -559,8 +559,10 @@ def test_named_addressees_and_the_subject_of_said_of_are_targets():
     text = "Netanyahu told Blinken on Sunday that Israel would not stop. Trump said of Clinton: “She is a disaster.”"
     told = context_of(text, cue="told", source="Netanyahu", content="that Israel would not stop")
     assert (told.act, told.target, told.venue) == ("STATEMENT", "Blinken", None)
-    said_of = context_of(text, cue="said of", source="Trump", content="She is a disaster.", kind="direct")
-    assert said_of.target == "Clinton"
+    # The rules' cue leaves the "of" out (PolNeAR style); a cue span that takes it in finds the same target.
+    for cue in ("said", "said of"):
+        said_of = context_of(text, cue=cue, source="Trump", content="She is a disaster.", kind="direct")
+        assert said_of.target == "Clinton"
 
 
 def test_object_pronouns_of_evaluative_acts_are_targets_for_the_entity_stage():
@@ -799,3 +801,23 @@ def test_polnear_gold_attributions_get_context_outside_their_content(polnear_roo
             with_time += context.time is not None
     assert checked > 100
     assert with_time > 0
+
+
+def test_end_to_end_cue_leaves_out_of_and_informal_settings_but_context_keeps_them():
+    from saidwhat import extract
+
+    text = (
+        "The manager said of Alvarez that he was the hardest worker in the squad. "
+        "The chairman wrote in an email that the ground would be sold. "
+        "The club said in a statement that it had no comment."
+    )
+    article = extract(text, published="2025-01-08")
+    assert_spans_valid(article)
+    cues = {s.source.text: s for s in article.statements}
+    assert cues["The manager"].cue.text == "said"
+    assert cues["The manager"].target is not None and cues["The manager"].target.text == "Alvarez"
+    assert cues["The chairman"].cue.text == "wrote"
+    assert cues["The chairman"].venue is not None and cues["The chairman"].venue.text == "an email"
+    # An issued statement is part of the cue (PolNeAR style) and still the venue.
+    assert cues["The club"].cue.text == "said in a statement"
+    assert cues["The club"].venue is not None and cues["The club"].venue.text == "a statement"

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from saidwhat.cues import CUE_NOUNS, CUE_SETTING_NOUNS, CueFrame, verb_frame
+from saidwhat.cues import CUE_NOUNS, CUE_SETTING_NOUNS, SETTING_NOUNS, CueFrame, verb_frame
 from saidwhat.errors import InputError
 from saidwhat.model.boundaries import REFINED_KINDS, blocked_tokens, candidates, packaged_boundary_model
 from saidwhat.models import part_text
@@ -75,6 +75,8 @@ _BEFORE_WINDOW = 10
 _EDGE_PUNCT = frozenset(",.;:!?—–-()[]") | {"--"}
 _OPENERS = frozenset("“‘«\"'")
 _CLOSERS = frozenset("”’»\"'")
+# Adverbials: a phrase of one of these hung on a verb before a quotation is that verb's, not the quotation's.
+_VERB_MODIFIER_DEPS = frozenset({"prep", "npadvmod", "advmod", "advcl", "mark"})
 
 
 def find_attributions(doc: Doc, *, mode: str = "full", refine: bool = True) -> list[FoundAttribution]:
@@ -211,8 +213,9 @@ def _token_spans(tokens: Iterable[Token]) -> list[Span]:
 
 
 def _is_edge(token: Token, rest: list[Token], *, opening: bool) -> bool:
-    """Whether an edge token is trimmed: spaces and punctuation, but not a balanced quotation mark."""
-    if token.is_space:
+    """Whether an edge token is trimmed: spaces and punctuation, but not a balanced quotation mark; at the
+    end, a coordinating conjunction whose conjunct the parse hung elsewhere ("… were not complete, and")."""
+    if token.is_space or not opening and token.dep_ == "cc":
         return True
     if token.text in QUOTE_CHARS:
         partners = _CLOSERS if opening else _OPENERS
@@ -273,12 +276,10 @@ class _RuleFinder:
         if " " in frame.lemma and right + 1 in children:  # phrasal: "point out", "call for"
             right += 1
         nxt = children.get(right + 1)
-        if nxt is not None and nxt.dep_ == "prep":
+        if nxt is not None and nxt.dep_ == "prep" and nxt.lower_ == "in":
             objects = [c for c in nxt.children if c.dep_ == "pobj"]
-            if nxt.lower_ == "in" and objects and objects[0].lemma_.lower() in CUE_SETTING_NOUNS:
+            if objects and objects[0].lemma_.lower() in CUE_SETTING_NOUNS:
                 right = objects[0].i  # "said in a statement"
-            elif nxt.lower_ == "of" and frame.lemma == "say":
-                right = nxt.i  # "said of"
         return [(self.doc[left].idx, self.doc[right].idx + len(self.doc[right].text))]
 
     @staticmethod
@@ -482,6 +483,8 @@ class _RuleFinder:
             content = self.quote_content(quote)
             if mixed_from is not None:  # said that “…”: the complementizer belongs to the content
                 content = [(mixed_from, quote.inner_end)]
+            elif verb.idx < quote.start:
+                content = self.interrupted_opening(verb, quote) + content
             clause_end = self.clause_end(verb, quote)
             for later in range(qi + 1, len(quotes)):
                 nxt = quotes[later]
@@ -489,6 +492,8 @@ class _RuleFinder:
                     break  # a quotation opening the next paragraph is a follow-on (``continues``)
                 gap = self.text[clause_end:nxt.start]
                 if gap.strip(" \t\n,.;:—–-") or self.cue_after(nxt) is not None:
+                    break
+                if self.introduced_apart(verb, quote, nxt):
                     break
                 content.extend(self.quote_content(nxt))
                 consumed.add(later)
@@ -505,6 +510,35 @@ class _RuleFinder:
                 ),
                 verb,
             )
+
+    def interrupted_opening(self, verb: Token, quote: Quote) -> list[Span]:
+        """In other words, he said, “the era is over”: a cue set off by commas inside a sentence whose quotation
+        goes on in lower case has the sentence's opening words as the first piece of the content."""
+        if not self.text[quote.inner_start : quote.inner_end].lstrip()[:1].islower():
+            return []
+        if verb.i + 1 >= len(self.doc) or self.doc[verb.i + 1].text != ",":
+            return []  # not set off: "Speaking on CNBC, Ubben called him “driven”"
+        subjects = [c.left_edge.i for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i]
+        if not subjects:
+            return []
+        cue_start = min(*subjects, self.cue_left(verb))
+        sentence_start = max(verb.sent.start_char, self.paragraphs[self.paragraph_of(verb.idx)][0])
+        opening = [t for t in self.doc[verb.sent.start : cue_start] if t.idx >= sentence_start]
+        if not opening or opening[-1].text != ",":
+            return []
+        if any(self.quotes.inside(t.idx) or self.frame_of(t) is not None for t in opening):
+            return []  # "He argued the pipeline, he said, …": a report of its own comes first
+        return _token_spans(opening)
+
+    def introduced_apart(self, verb: Token, quote: Quote, nxt: Quote) -> bool:
+        """“A,” he said, adding that it would take “more hours.”: the next quotation is the content of
+        another cue between the two, not the statement's next piece (“A,” he said, speaking of X. “B.”)."""
+        first = self.doc[self.token_at(nxt.inner_start)]
+        between = self.doc[self.token_at(quote.end) : first.i]
+        return any(
+            t.i != verb.i and not self.quotes.inside(t.idx) and t in first.ancestors and self.frame_of(t) is not None
+            for t in between
+        )
 
     def labelled(self, quote: Quote) -> bool:
         """A transcript quoted over paragraphs ("WALLACE: …): the speaker labels attribute each one."""
@@ -612,14 +646,22 @@ class _RuleFinder:
             frame = self.frame_of(token) or self.quote_handover_frame(quote, token)
             if frame is None or token.i in self.used_cues:
                 return None
-            # "“…” Smith said on Tuesday that …": the verb introduces a clause of its own.
-            if any(c.dep_ == "ccomp" and c.i > token.i and not self.quotes.inside(c.idx) for c in token.children):
-                return None
+            if self.clause_after(token, token.i):
+                return None  # "“…” Smith said on Tuesday that …"
             between = self.doc[start : token.i]
             if not all(t.is_punct or t.is_space or token in t.ancestors for t in between):
                 return None
             return token, frame, None
         return None
+
+    def clause_after(self, verb: Token, position: int) -> bool:
+        """Whether the verb introduces a clause of its own, outside quotation marks, after ``position``:
+        then a quotation beside the verb is not what it reports."""
+        para_end = self.paragraphs[self.paragraph_of(verb.idx)][1]
+        return any(
+            c.dep_ == "ccomp" and c.i > position and c.idx < para_end and not self.quotes.inside(c.idx)
+            for c in verb.children
+        )
 
     def quote_handover_frame(self, quote: Quote, verb: Token) -> CueFrame | None:
         """“…,” Trump shot back. / “…!” he demanded: after a quotation that hands over with , ? or !,
@@ -647,6 +689,26 @@ class _RuleFinder:
         last = inner.rstrip().rstrip("’'\"”")[-1:]
         closes_clause = last in (",", ".", "!", "?", "—", "–", "-", "…") or after in (",", ".", ":")
         return not closes_clause or not (opens_clause or inner.lstrip()[:1].isupper())
+
+    def sentence_goes_on(self, quote: Quote) -> bool:
+        """said the native nicknamed “King James” is an advocate; said that “we need more information”
+        about how …: the quotation is a piece of the cue's clause, which goes on after the closing mark
+        (no end mark inside, a word right after). A phrase after it that the parser hangs on a verb
+        before the quotation ("posted “Thank you” minutes after the final") is no part of it."""
+        if quote.close_at is None:
+            return False
+        inner = self.text[quote.inner_start : quote.inner_end].rstrip().rstrip("’'\"”")
+        if inner[-1:] in (".", "!", "?", "…", ",", ";", ":"):
+            return False
+        after = self.token_at(quote.end)
+        if self.doc[after].idx < quote.end:
+            after += 1
+        if after >= len(self.doc) or not self.doc[after].text[:1].isalnum():
+            return False
+        phrase = self.doc[after]
+        while after < phrase.head.i != phrase.i:  # up to the top of the phrase that opens after the quotation
+            phrase = phrase.head
+        return not (phrase.dep_ in _VERB_MODIFIER_DEPS and phrase.head.idx < quote.start)
 
     def cue_before(self, quote: Quote) -> tuple[Token, CueFrame, int | None] | None:
         """Hamdan said, “…” / He said: “…” / Blinken said:¶“…” / said that “…” (mixed)."""
@@ -676,17 +738,29 @@ class _RuleFinder:
                 continue
             between = self.doc[token.i + 1 : i + 1]
             if all(t.is_punct or t.is_space or token in t.ancestors for t in between):
-                if self.reports_clause_after(token, quote):
-                    return None
+                if mixed_from is None:
+                    mixed_from = self.clause_lead_in(token, quote)
+                if (mixed_from is not None or not gap.strip()) and self.sentence_goes_on(quote):
+                    return None  # the quotation is part of the cue's clause: the verb pass reports it (mixed)
+                if self.clause_after(token, self.token_at(quote.end - 1)):
+                    return None  # "told MSNBC’s “Morning Joe” on Friday that …"
                 return token, frame, mixed_from
             break
         return self.colon_lead_in(self.doc[i]) if ":" in gap and mixed_from is None else None
 
-    @staticmethod
-    def reports_clause_after(verb: Token, quote: Quote) -> bool:
-        """told the “Today” show that …: a quotation inside the cue's object names a programme or a
-        title; what was said is the clause after it."""
-        return any(c.dep_ == "ccomp" and c.left_edge.idx >= quote.end for c in verb.children)
+    def clause_lead_in(self, verb: Token, quote: Quote) -> int | None:
+        """He adds that the club has two options: “…” / said that in the end, “…”: where the cue's clause
+        opens before the quotation it runs into, the clause's start (the content is mixed)."""
+        first = self.doc[self.token_at(quote.inner_start)]
+        for clause in verb.children:
+            if clause.dep_ != "ccomp" or clause not in (first, *first.ancestors):
+                continue
+            lead_in = clause.left_edge
+            while lead_in.is_punct and lead_in.i < first.i:
+                lead_in = self.doc[lead_in.i + 1]
+            if verb.i < lead_in.i and lead_in.idx < quote.start:
+                return lead_in.idx
+        return None
 
     def colon_lead_in(self, last: Token) -> tuple[Token, CueFrame, None] | None:
         """"President Clinton released the following statement: “…”": a clause with a subject that
@@ -899,7 +973,7 @@ class _RuleFinder:
         return (
             prep.lower_ in _OBJECT_MODIFIER_PREPS
             and bool(objects)
-            and objects[0].lemma_.lower() not in CUE_SETTING_NOUNS
+            and objects[0].lemma_.lower() not in SETTING_NOUNS
             and objects[0].ent_type_ not in ("DATE", "TIME")
         )
 

@@ -711,7 +711,9 @@ def _target_candidates(head: Token, cue_tokens: set[int]) -> Iterable[tuple[Toke
         if token.dep_ == "prep" and token.lower_ in TARGET_PREPOSITIONS:
             yield from ((c, False) for c in token.children if c.dep_ == "pobj")
     for child in head.children:
-        if child.dep_ == "prep" and child.lower_ in TARGET_PREPOSITIONS - {"of", "to", "about", "with"}:
+        if child.dep_ == "prep" and (
+            child.lower_ in TARGET_PREPOSITIONS - {"of", "to", "about", "with"} or _is_said_of(head, child)
+        ):
             yield from ((c, False) for c in child.children if c.dep_ == "pobj")
         if child.dep_ == "prt":
             for sibling in head.children:
@@ -720,6 +722,12 @@ def _target_candidates(head: Token, cue_tokens: set[int]) -> Iterable[tuple[Toke
     for child in head.children:
         if child.dep_ == "xcomp":
             yield from ((c, True) for c in child.children if c.dep_ in ("dobj", "dative"))
+
+
+def _is_said_of(head: Token, preposition: Token) -> bool:
+    """ "said of Clinton": an "of" right after a verb of saying names whom the statement is about (the cue
+    span leaves the "of" out, as PolNeAR does)."""
+    return preposition.lower_ == "of" and preposition.i == head.i + 1 and head.lemma_ in ("say", "write")
 
 
 def _has_infinitive(head: Token) -> bool:
