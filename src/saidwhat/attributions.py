@@ -98,11 +98,11 @@ def find_attributions(doc: Doc, *, mode: str = "full", refine: bool = True) -> l
                 attribution.source = finder.cue_subject(attribution.cue)
         found = merge_model(found, predicted)
         if refine:
-            refine_contents(finder, found)
+            _refine_contents(finder, found)
     return _in_text_order(found, finder.continues)
 
 
-def refine_contents(finder: _RuleFinder, found: list[FoundAttribution]) -> None:
+def _refine_contents(finder: _RuleFinder, found: list[FoundAttribution]) -> None:
     """Move the end of reported contents where the trained boundary model expects it (model/boundaries.py)."""
     model = packaged_boundary_model()
     if model is None:

@@ -27,6 +27,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from saidwhat.models import SpeechAct
 from saidwhat.records import FoundAttribution, Span, StatementContext, TimeRef
+from saidwhat.spans import covered_tokens
 from saidwhat.speech_acts import DOCUMENT_NOUNS, classify, lookup
 from saidwhat.timex import find_timexes
 
@@ -110,9 +111,9 @@ def _context(doc: Doc, text: str, attribution: FoundAttribution, published: dt.d
     act = _speech_act(doc, text, attribution, head)
     if head is None:
         return StatementContext(speech_act=act.value)
-    source = _covered_tokens(doc, attribution.source or [])
-    blocked = _covered_tokens(doc, attribution.content or []) | source
-    own_cue = _covered_tokens(doc, attribution.cue or [])
+    source = covered_tokens(doc, attribution.source or [])
+    blocked = covered_tokens(doc, attribution.content or []) | source
+    own_cue = covered_tokens(doc, attribution.cue or [])
     via, via_tokens = _via(doc, head, attribution, blocked)
     venue = place = time = None
     venue_tokens: set[int] = set()
@@ -135,21 +136,11 @@ def _context(doc: Doc, text: str, attribution: FoundAttribution, published: dt.d
 # --- tokens and spans -----------------------------------------------------------------------------
 
 
-def _covered_tokens(doc: Doc, spans: Iterable[Span]) -> set[int]:
-    """Indices of tokens overlapping any of the character spans."""
-    covered: set[int] = set()
-    for start, end in spans:
-        piece = doc.char_span(start, end, alignment_mode="expand")
-        if piece is not None:
-            covered.update(range(piece.start, piece.end))
-    return covered
-
-
 def _cue_head(doc: Doc, cue: list[Span] | None) -> Token | None:
     """The syntactic head of the cue: its token whose head lies outside the cue (a verb if any)."""
     if not cue:
         return None
-    indices = _covered_tokens(doc, cue)
+    indices = covered_tokens(doc, cue)
     tokens = [doc[i] for i in sorted(indices) if not doc[i].is_space]
     if not tokens:
         return None
@@ -398,7 +389,7 @@ def _complement(doc: Doc, text: str, attribution: FoundAttribution, head: Token 
     if attribution.kind == "direct":
         # A quotation's first word is the speaker's, not a complementizer.
         return "?" if last.endswith("?") else None
-    covered = _covered_tokens(doc, content)
+    covered = covered_tokens(doc, content)
     words = [doc[i] for i in sorted(covered) if not doc[i].is_punct and not doc[i].is_space]
     if not words:
         return None
@@ -418,7 +409,7 @@ def _complement(doc: Doc, text: str, attribution: FoundAttribution, head: Token 
 def _source_is_document(doc: Doc, source: list[Span] | None) -> bool:
     if not source:
         return False
-    tokens = [doc[i] for i in sorted(_covered_tokens(doc, source))]
+    tokens = [doc[i] for i in sorted(covered_tokens(doc, source))]
     heads = [t for t in tokens if t.head.i not in {x.i for x in tokens} or t.head.i == t.i]
     return any(t.lemma_.lower() in DOCUMENT_NOUNS for t in heads)
 
@@ -435,7 +426,7 @@ def _via(
     doc: Doc, head: Token, attribution: FoundAttribution, blocked: set[int]
 ) -> tuple[list[list[Span]], set[int]]:
     """Outlets and documents the statement came through, nearest to the speaker first."""
-    cue_tokens = _covered_tokens(doc, attribution.cue or [])
+    cue_tokens = covered_tokens(doc, attribution.cue or [])
     chain: list[list[Token]] = []
     used: set[int] = set()
 
@@ -749,7 +740,7 @@ def _is_named(token: Token) -> bool:
 
 
 def _content_subject(doc: Doc, content: list[Span]) -> Token | None:
-    covered = _covered_tokens(doc, content)
+    covered = covered_tokens(doc, content)
     for i in sorted(covered):
         token = doc[i]
         if token.dep_ in ("nsubj", "nsubjpass") and token.head.i in covered and token.head.head.i not in covered:

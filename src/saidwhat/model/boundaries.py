@@ -27,6 +27,7 @@ from pathlib import Path
 from spacy.tokens import Doc, Token
 
 from saidwhat.records import FoundAttribution
+from saidwhat.spans import covered_tokens
 
 ARTIFACT_NAME = "content-boundaries.json"
 BOUNDARIES_ENV = "SAIDWHAT_BOUNDARY_MODEL"
@@ -163,13 +164,7 @@ def candidates(doc: Doc, attribution: FoundAttribution, blocked: set[int]) -> Ca
 
 def blocked_tokens(doc: Doc, found: Iterable[FoundAttribution]) -> set[int]:
     """Tokens of every cue and source: no content may take them in."""
-    blocked: set[int] = set()
-    for attribution in found:
-        for start, end in [*(attribution.cue or ()), *(attribution.source or ())]:
-            span = doc.char_span(start, end, alignment_mode="expand")
-            if span is not None:
-                blocked.update(t.i for t in span)
-    return blocked
+    return covered_tokens(doc, [span for a in found for span in (*(a.cue or ()), *(a.source or ()))])
 
 
 @dataclass(frozen=True)
