@@ -45,6 +45,7 @@ schema: install
 
 eval: install
 	$(VENV)/bin/saidwhat eval $(POLNEAR) --split dev --output build/eval-dev.json
+	$(VENV)/bin/saidwhat agreement $(POLNEAR) --output build/agreement.json
 
 eval-plover: install
 	$(PY) -m saidwhat.events.evaluate --gsr $(SHARED)/data/plover/PLOVER_GSR_CAMEO.txt --output build/eval-plover.json

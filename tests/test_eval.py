@@ -674,3 +674,67 @@ def test_cli_eval_on_polnear_dev_articles(polnear_root, tmp_path):
         assert scores["timing"]["ratio_to_parse"] is not None
     listing = Path(report["errors_file"]).read_text(encoding="utf-8")
     assert listing.startswith("# Errors") and "| saidwhat |" in listing
+
+
+# --- annotator agreement ----------------------------------------------------------------------------
+
+
+def _annotated(folder: Path, stem: str, text: str, annotations: dict[str, str]) -> None:
+    (folder / "text").mkdir(parents=True, exist_ok=True)
+    (folder / "attributions").mkdir(parents=True, exist_ok=True)
+    (folder / "text" / f"{stem}.txt").write_text(text, encoding="utf-8")
+    for annotator, ann in annotations.items():
+        (folder / "attributions" / f"{stem}_{annotator}.ann").write_text(ann, encoding="utf-8")
+
+
+def _brat(text: str, source: str, cue: str, content: str) -> str:
+    lines = []
+    for n, (role, piece) in enumerate((("Source", source), ("Cue", cue), ("Content", content)), start=1):
+        start, end = at(text, piece)
+        lines.append(f"T{n}\t{role} {start} {end}\t{piece}")
+    lines.append("E1\tAttribution:T2 Source:T1 Cue:T2 Content:T3")
+    return "\n".join(lines) + "\n"
+
+
+def test_agreement_scores_later_annotators_against_the_first(tmp_path):
+    from saidwhat.eval.agreement import annotator_agreement
+
+    text = "The mayor said the bridge would reopen in May."
+    same = _brat(text, "The mayor", "said", "the bridge would reopen in May")
+    shorter = _brat(text, "The mayor", "said", "the bridge would reopen")
+    # a1 is gold; b2 agrees exactly; c3 cuts the content short (still linked: it overlaps more than half).
+    _annotated(tmp_path / "dev", "bridge", text, {"a1": same, "b2": same, "c3": shorter})
+    # One annotator only: not part of the agreement.
+    _annotated(tmp_path / "dev", "solo", "Nothing here.", {"a1": ""})
+    report = annotator_agreement(tmp_path, ["dev"])
+    assert (report["articles"], report["pairs"]) == (1, 2)
+    assert report["article_names"] == ["dev/bridge"]
+    assert report["cue"]["f1"] == 1.0 and report["source"]["f1"] == 1.0 and report["linked"]["f1"] == 1.0
+    # Content: b2 matches, c3 does not: tp 1, fp 1, fn 1.
+    assert (report["content"]["tp"], report["content"]["fp"], report["content"]["fn"]) == (1, 1, 1)
+
+
+def test_agreement_command_writes_json_and_refuses_a_corpus_without_second_annotators(tmp_path):
+    text = "Officials said prices would rise."
+    ann = _brat(text, "Officials", "said", "prices would rise")
+    _annotated(tmp_path / "gold" / "dev", "prices", text, {"a1": ann, "b2": ann})
+    output = tmp_path / "agreement.json"
+    result = CliRunner().invoke(app, ["agreement", str(tmp_path / "gold"), "--splits", "dev", "--output", str(output)])
+    assert result.exit_code == 0, result.output
+    assert "1 articles, 1 annotator pairs" in result.output
+    assert json.loads(output.read_text(encoding="utf-8"))["linked"]["f1"] == 1.0
+    _annotated(tmp_path / "single" / "dev", "prices", text, {"a1": ann})
+    result = CliRunner().invoke(app, ["agreement", str(tmp_path / "single"), "--splits", "dev"])
+    assert result.exit_code == 2 and "two or more annotators" in result.output
+    result = CliRunner().invoke(app, ["agreement", str(tmp_path / "missing")])
+    assert result.exit_code == 2 and "PolNeAR layout" in result.output
+
+
+def test_polnear_annotators_agree_less_than_the_issue_bars(polnear_root):
+    """The figure docs/benchmarks.md quotes: PolNeAR's own annotators, scored by these definitions."""
+    from saidwhat.eval.agreement import annotator_agreement
+
+    report = annotator_agreement(polnear_root, ["train", "dev"])
+    assert report["articles"] >= 10 and report["pairs"] > report["articles"]
+    for role in ("cue", "source", "content", "linked"):
+        assert 0.3 < report[role]["f1"] < 1.0

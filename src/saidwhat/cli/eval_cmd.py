@@ -14,6 +14,7 @@ from rich.table import Table
 
 from saidwhat.cli import app
 from saidwhat.errors import SaidwhatError
+from saidwhat.eval.agreement import annotator_agreement
 from saidwhat.eval.baselines import systems_named
 from saidwhat.eval.harness import EvalRun, run_eval
 from saidwhat.eval.listing import write_listing
@@ -143,4 +144,34 @@ def eval_command(
         table_file.write_text(markdown_table(report), encoding="utf-8")
         report["table_file"] = str(table_file)
         output.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        console.print(f"report: {output}")
+
+
+@app.command("agreement")
+def agreement_command(
+    gold_dir: Path = typer.Argument(..., help="Folder in PolNeAR layout (as for `saidwhat eval`)."),
+    splits: str = typer.Option("train,dev", help="Comma-separated split folders to read multi-annotated articles from."),
+    output: Optional[Path] = typer.Option(None, "--output", "-o", help="Write the JSON report here."),
+) -> None:
+    """Annotator agreement: each further annotator of an article scored against the first (the eval's gold)."""
+    console = Console()
+    try:
+        report = annotator_agreement(gold_dir, [s for s in splits.split(",") if s])
+    except (SaidwhatError, FileNotFoundError) as exc:
+        Console(stderr=True).print(f"[red]error[/red]: {exc}")
+        raise typer.Exit(code=2) from exc
+    if not report["pairs"]:
+        Console(stderr=True).print(f"[red]error[/red]: no article in {gold_dir} ({splits}) has two or more annotators")
+        raise typer.Exit(code=2)
+    console.print(f"annotator agreement ({splits}): {report['articles']} articles, {report['pairs']} annotator pairs")
+    table = Table(box=box.SIMPLE_HEAD)
+    for column in ("role", "precision", "recall", "F1"):
+        table.add_column(column, justify="left" if column == "role" else "right")
+    for role in ("cue", "source", "content", "linked"):
+        block = report[role]
+        table.add_row(role, _cell(block, "precision"), _cell(block, "recall"), _cell(block))
+    console.print(table)
+    if output is not None:
+        output.parent.mkdir(parents=True, exist_ok=True)
+        output.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
         console.print(f"report: {output}")

@@ -97,27 +97,34 @@ def read_publication_dates(root: str | Path) -> dict[str, str]:
     return dates
 
 
+def annotation_files(folder: Path) -> dict[str, list[Path]]:
+    """``stem -> its .ann files`` (one per annotator, sorted: the first is gold), for stems with a text."""
+    annotations: dict[str, list[Path]] = {}
+    for ann in sorted((folder / "attributions").glob("*.ann")):
+        stem = ann.stem.rsplit("_", 1)[0]
+        if (folder / "text" / f"{stem}.txt").is_file():
+            annotations.setdefault(stem, []).append(ann)
+    return dict(sorted(annotations.items()))
+
+
+def read_annotated(text_path: Path, ann_path: Path) -> tuple[str, list[GoldAttribution]]:
+    """An article's text and one annotator's attributions, with a clear error for a broken file."""
+    try:
+        return text_path.read_text(encoding="utf-8"), parse_ann(ann_path.read_text(encoding="utf-8"))
+    except (UnicodeDecodeError, ValueError) as exc:
+        raise InputError(
+            f"{ann_path.name} or {text_path.name} is not valid UTF-8 BRAT standoff ({exc}); fix or remove it"
+        ) from exc
+
+
 def read_split(root: str | Path, split: str | None = None) -> list[GoldArticle]:
     """All annotated articles of a split, in sorted order of their stems."""
     folder = split_dir(root, split)
     dates = read_publication_dates(root)
-    annotations: dict[str, list[Path]] = {}
-    for ann in sorted((folder / "attributions").glob("*.ann")):
-        stem = ann.stem.rsplit("_", 1)[0]
-        annotations.setdefault(stem, []).append(ann)
     articles = []
-    for stem, files in sorted(annotations.items()):
-        text_path = folder / "text" / f"{stem}.txt"
-        if not text_path.is_file():
-            continue
-        gold = sorted(files)[0]
-        try:
-            text = text_path.read_text(encoding="utf-8")
-            attributions = parse_ann(gold.read_text(encoding="utf-8"))
-        except (UnicodeDecodeError, ValueError) as exc:
-            raise InputError(
-                f"{gold.name} or {text_path.name} is not valid UTF-8 BRAT standoff ({exc}); fix or remove it"
-            ) from exc
+    for stem, files in annotation_files(folder).items():
+        gold = files[0]
+        text, attributions = read_annotated(folder / "text" / f"{stem}.txt", gold)
         articles.append(
             GoldArticle(
                 stem=stem, text=text, annotation_file=gold.name, attributions=attributions, published=dates.get(stem)
