@@ -757,3 +757,31 @@ def test_the_opening_of_a_sentence_an_interrupting_cue_splits_from_its_quotation
     # A quotation that opens its own sentence leaves the words before the cue out.
     assert one(found, cue="said", source="the chief").content == "We are still looking."
     assert_spans_valid(extract(text))
+
+
+def test_the_reason_a_source_is_unnamed_is_not_what_it_said():
+    """Wire style: "because he was not authorised to speak" explains the sourcing; a condition after
+    a cue that precedes its content still belongs to the content."""
+    text = (
+        "The railway suspended some bullet train services as a precaution, a company official said on "
+        "condition of anonymity because he was not authorised to speak to the media.\n\n"
+        "The union said it would strike on Monday unless the company raised its offer.\n\n"
+        "Two diplomats said the talks had stalled, speaking on condition of anonymity because the "
+        "negotiations were private."
+    )
+    found = run(text)
+    official = one(found, cue="said", source="a company official")
+    assert official.content == "The railway suspended some bullet train services as a precaution"
+    union = one(found, cue="said", source="The union")
+    assert union.content == "it would strike on Monday unless the company raised its offer"
+    diplomats = one(found, cue="said", source="Two diplomats")
+    assert diplomats.content == "the talks had stalled"
+
+
+def test_a_date_inside_the_subject_phrase_stays_when_it_is_not_the_phrase_s_own():
+    """"A group of doctors in 2015" drops the date the parser hung on the subject, but "the average
+    of polls taken over the past two weeks" keeps its nested time phrase (it names the source)."""
+    found = run("The average of polls taken over the past two weeks shows Clinton leading Trump by three points.")
+    one(found, cue="shows", source="The average of polls taken over the past two weeks")
+    found = run("A group of doctors in 2015 warned that the drug was unsafe.")
+    one(found, cue="warned", source="A group of doctors")

@@ -24,6 +24,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from collections.abc import Iterable
+from functools import cached_property
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -55,6 +56,8 @@ _QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "enquire"}
 _TIME_MARKS = frozenset({"after", "before", "when", "while", "since"})
 _PARTICLES = frozenset({"back", "out", "on", "in", "up"})
 _CONDITIONS = frozenset({"unless", "if", "until", "because", "once"})
+# Words of the reason a source is unnamed ("not authorized to speak", "the talks were private").
+_SOURCING_REASONS = frozenset({"authorize", "authorise", "authorized", "authorised", "permit", "allow", "anonymity", "private", "confidential", "publicly"})
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Adverbs that open the cue's clause rather than modify the cue: "when asked" has the cue "asked"
 # (PolNeAR train: "when" before a cue 45 times, inside one never).
@@ -336,7 +339,7 @@ class _RuleFinder:
             elif child.dep_ == "acl" and child.tag_ in ("VBG", "VBN") and self.doc[tokens[0].i - 1].text == ",":
                 dropped.update(t.i for t in tokens)
             elif child.dep_ == "prep" and tokens[-1].i == subject.right_edge.i and any(
-                t.ent_type_ == "DATE" for t in tokens if t.dep_ == "pobj"
+                t.ent_type_ == "DATE" for t in child.children if t.dep_ == "pobj"
             ):
                 dropped.update(t.i for t in tokens)
         return dropped
@@ -1055,22 +1058,49 @@ class _RuleFinder:
         )
 
     def condition_clauses(self, verb: Token, content: Token) -> list[Token]:
-        """"threatened not to show up … unless he is paid": a condition hung on the cue is content."""
+        """"threatened not to show up … unless he is paid": a condition hung on the cue is content.
+
+        Not the reporter's reason for the sourcing: "…, an official said on condition of anonymity
+        because he was not authorised to speak" (a "because" after a cue that follows its content)."""
         end = max(t.i for t in content.subtree)
-        return [
-            t
-            for c in verb.children
-            if c.dep_ == "advcl" and c.i > end and any(m.dep_ == "mark" and m.lower_ in _CONDITIONS for m in c.children)
-            for t in c.subtree
-        ]
+        clauses = []
+        for c in verb.children:
+            marks = {m.lower_ for m in c.children if m.dep_ == "mark"}
+            if c.dep_ != "advcl" or c.i <= end or not marks & _CONDITIONS:
+                continue
+            if "because" in marks and (content.i < verb.i or self.explains_sourcing(c)):
+                continue
+            clauses += list(c.subtree)
+        return clauses
+
+    @staticmethod
+    def explains_sourcing(clause: Token) -> bool:
+        """"because he was not authorized to speak publicly": why the source goes unnamed."""
+        return any(t.lemma_.lower() in _SOURCING_REASONS for t in clause.subtree)
 
     def cue_side_tokens(self, verb: Token) -> set[int]:
-        """The cue, its auxiliaries and its subject: never part of the content (relative clauses)."""
-        excluded = {verb.i}
+        """The cue, its auxiliaries and its subject: never part of the content (relative clauses);
+        nor how the source was heard (", speaking on condition of anonymity because …")."""
+        excluded = {verb.i} | self.anonymity_asides
         for c in verb.children:
             if c.dep_ in (*_SUBJECTS, *_CUE_LEFT_DEPS, "prt") and c.i < verb.i or c.dep_ == "prt":
                 excluded.update(t.i for t in c.subtree)
         return excluded
+
+    @cached_property
+    def anonymity_asides(self) -> set[int]:
+        """", speaking on condition of anonymity because the talks were private": wherever the parser
+        hangs it, the participle (with its comma) tells how the reporter got the words."""
+        asides: set[int] = set()
+        for token in self.doc:
+            if token.tag_ == "VBG" and token.dep_ in ("advcl", "acl", "conj", "xcomp"):
+                subtree = list(token.subtree)
+                if any(t.lower_ == "anonymity" for t in subtree):
+                    first = subtree[0].i
+                    if first > 0 and self.doc[first - 1].text == ",":
+                        first -= 1
+                    asides.update(range(first, subtree[-1].i + 1))
+        return asides
 
     def coordinated_clause(self, verb: Token, clause: Token) -> list[Token]:
         """"maintained that A and B is dismantled": the parser hangs B off the cue; B is content."""

@@ -23,13 +23,16 @@ def train_command(
     seed: int = typer.Option(13, help="Seed for the article order (and the subset taken by --limit)."),
     limit: Optional[int] = typer.Option(None, help="Train on this many articles only (quick checks)."),
     no_dev: bool = typer.Option(False, "--no-dev", help="Skip scoring on the dev split."),
+    c1: Optional[float] = typer.Option(None, min=0.0, help="L1 penalty (default 2.0; larger: fewer features, a smaller artifact)."),
+    c2: Optional[float] = typer.Option(None, min=0.0, help="L2 penalty (default 0.01)."),
 ) -> None:
     """Train the cue/source/content CRF on PolNeAR train and score it on dev."""
-    from saidwhat.model.train import train
+    from saidwhat.model.train import TrainingParams, train
 
     console = Console(stderr=True)
+    params = TrainingParams(**{name: value for name, value in (("c1", c1), ("c2", c2)) if value is not None})
     try:
-        card = train(polnear_root, output, seed=seed, limit=limit, score_dev=not no_dev)
+        card = train(polnear_root, output, seed=seed, limit=limit, score_dev=not no_dev, params=params)
     except FileNotFoundError as exc:
         console.print(f"[red]error[/red] {exc}")
         raise typer.Exit(code=2) from exc
