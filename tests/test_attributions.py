@@ -785,3 +785,19 @@ def test_a_date_inside_the_subject_phrase_stays_when_it_is_not_the_phrase_s_own(
     one(found, cue="shows", source="The average of polls taken over the past two weeks")
     found = run("A group of doctors in 2015 warned that the drug was unsafe.")
     one(found, cue="warned", source="A group of doctors")
+
+
+def test_a_headline_without_a_full_stop_does_not_swallow_the_lede():
+    """The pipeline ends a sentence at a line break: the lede's speaker is not read as part of the headline."""
+    text = (
+        "Carmaker to unveil robotaxi in August\n\n"
+        "Elon Musk said on Friday that Tesla would unveil its robotaxi on Aug. 8.\n"
+        "Analysts said the date was ambitious."
+    )
+    doc = load_model()(text)
+    starts = [sent[0].text for sent in doc.sents if not sent[0].is_space]
+    assert starts == ["Carmaker", "Elon", "Analysts"]
+    found = run(text)
+    lede = one(found, cue="said", source="Elon Musk")
+    assert lede.content.startswith("that Tesla would unveil its robotaxi")
+    one(found, cue="said", source="Analysts")

@@ -55,6 +55,7 @@ _QUOTED_LEMMAS = frozenset({"quote", "hear", "overhear", "record"})
 _QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
 _TIME_MARKS = frozenset({"after", "before", "when", "while", "since"})
 _PARTICLES = frozenset({"back", "out", "on", "in", "up"})
+_LABEL_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _CONDITIONS = frozenset({"unless", "if", "until", "because", "once"})
 # Words of the reason a source is unnamed ("not authorized to speak", "the talks were private").
 _SOURCING_REASONS = frozenset({"authorize", "authorise", "authorized", "authorised", "permit", "allow", "anonymity", "private", "confidential", "publicly"})
@@ -783,7 +784,8 @@ class _RuleFinder:
         """Paragraphs opening with a short speaker name and a colon: paragraph start -> (name, colon).
 
         A quotation mark before the name is skipped (a transcript quoted over several paragraphs:
-        "WALLACE: … ¶"PENCE: …); an all-capitals name counts when it labels two paragraphs or more.
+        "WALLACE: … ¶"PENCE: …); an all-capitals name, or a capitalised word the tagger did not take for a
+        name, counts when it labels two paragraphs or more.
         """
         labels: dict[int, tuple[SpacySpan, Token]] = {}
         for para_start, para_end in self.paragraphs:
@@ -794,7 +796,7 @@ class _RuleFinder:
             colon = next((t for t in window if t.text == ":"), None)
             if colon is not None and colon.i > first:
                 labels[para_start] = (self.doc[first : colon.i], colon)
-        repeated = Counter(name.text for name, _ in labels.values() if name.text.isupper())
+        repeated = Counter(name.text for name, _ in labels.values())
         return {
             start: (name, colon)
             for start, (name, colon) in labels.items()
@@ -838,7 +840,10 @@ class _RuleFinder:
             return False
         if name.text.isupper():
             return transcript and all(t.is_alpha or t.is_punct for t in name)
-        return any(t.pos_ == "PROPN" for t in words)
+        # The tagger calls a lone surname before a colon a common noun now and then ("Whitfield: They …").
+        return any(t.pos_ == "PROPN" or t.ent_type_ in _LABEL_ENTITIES for t in words) or (
+            transcript and all(t.is_title and t.is_alpha for t in words)
+        )
 
     # 2. verb cues with clause / infinitive / object complements
     def verb_pass(self) -> None:

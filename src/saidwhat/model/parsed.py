@@ -10,11 +10,11 @@ from rich.progress import Progress
 from spacy.tokens import Doc, DocBin
 
 from saidwhat.eval.brat import GoldArticle
-from saidwhat.nlp import MODEL_PACKAGE, MODEL_VERSION, load_model
+from saidwhat.nlp import MODEL_PACKAGE, MODEL_VERSION, PIPELINE_REVISION, load_model
 
 
 def _cache_key(texts: Sequence[str]) -> str:
-    digest = hashlib.sha1(f"{MODEL_PACKAGE}=={MODEL_VERSION}".encode())
+    digest = hashlib.sha1(f"{MODEL_PACKAGE}=={MODEL_VERSION}/{PIPELINE_REVISION}".encode())
     for text in texts:
         digest.update(hashlib.sha1(text.encode("utf-8", "surrogatepass")).digest())
     return digest.hexdigest()[:16]
