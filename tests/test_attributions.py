@@ -801,3 +801,9 @@ def test_a_headline_without_a_full_stop_does_not_swallow_the_lede():
     lede = one(found, cue="said", source="Elon Musk")
     assert lede.content.startswith("that Tesla would unveil its robotaxi")
     one(found, cue="said", source="Analysts")
+
+
+def test_an_object_list_the_parser_split_stays_one_content():
+    text = "United boss Marta Kowalski blamed the pitch, the referee and, eventually, her own defenders."
+    blamed = one(run(text), cue="blamed", source="United boss Marta Kowalski")
+    assert blamed.content == "the pitch, the referee and, eventually, her own defenders"

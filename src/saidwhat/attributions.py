@@ -948,10 +948,23 @@ class _RuleFinder:
                     )
                     for t in c.subtree
                 ]
-                tokens = list(obj.subtree) + complements
+                tokens = list(obj.subtree) + complements + self.stranded_conjuncts(verb, obj)
                 excluded |= self.speaker_follow_ons(verb, obj)
                 return _token_spans(self.without_person_aside([t for t in tokens if t.i not in excluded])) or None
         return None
+
+    def stranded_conjuncts(self, verb: Token, obj: Token) -> list[Token]:
+        """"blamed the pitch, the referee and, eventually, her own defenders": the parser hung the last
+        noun of the object's list on the verb; it is still the object's (everything from the list's
+        end to that noun, commas and adverbs included)."""
+        end = obj.right_edge.i
+        for child in verb.children:
+            if child.dep_ != "conj" or child.i <= end or child.pos_ not in ("NOUN", "PROPN"):
+                continue
+            between = self.doc[end + 1 : child.left_edge.i]
+            if any(t.dep_ == "cc" for t in between) and all(t.dep_ in ("cc", "punct", "advmod") for t in between):
+                return list(self.doc[end + 1 : child.right_edge.i + 1])
+        return []
 
     def without_person_aside(self, tokens: list[Token]) -> list[Token]:
         """"praised Jeb Bush, who dropped out on Saturday": a relative clause set off by a comma that
