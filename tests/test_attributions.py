@@ -807,3 +807,14 @@ def test_an_object_list_the_parser_split_stays_one_content():
     text = "United boss Marta Kowalski blamed the pitch, the referee and, eventually, her own defenders."
     blamed = one(run(text), cue="blamed", source="United boss Marta Kowalski")
     assert blamed.content == "the pitch, the referee and, eventually, her own defenders"
+
+
+def test_a_speaker_the_parser_hung_inside_the_quotation_is_still_the_source():
+    text = (
+        "Obesity drugs could save billions, report finds\n\n"
+        "The study was published on Wednesday.\n\n"
+        "\"These medicines are not a silver bullet,\" the report's lead author, Dr Priya Nair, told the "
+        "Guardian. \"But ignoring them would be a mistake.\""
+    )
+    told = one(run(text), cue="told", source="the report's lead author, Dr Priya Nair")
+    assert told.pieces == ["These medicines are not a silver bullet", "But ignoring them would be a mistake."]

@@ -507,13 +507,29 @@ class _RuleFinder:
                     content=content,
                     kind="mixed" if mixed_from is not None else "direct",
                     cue=self.cue_span(verb, frame),
-                    source=self.source_spans(verb),
+                    source=self.source_spans(verb) or self.source_between(quote, verb),
                     cue_lemma=frame.lemma,
                     confidence=0.9 if mixed_from is None else 0.8,
                     origin="quote",
                 ),
                 verb,
             )
+
+    def source_between(self, quote: Quote, verb: Token) -> list[Span] | None:
+        """"“…,” the report's lead author, Dr Priya Nair, told the Guardian": when the parser hung the
+        speaker inside the quotation's clause, the noun phrase between the closing mark and the cue is
+        the source."""
+        if verb.idx < quote.end:
+            return None
+        words = [t for t in self.doc[self.token_at(quote.end) : verb.i] if t.idx >= quote.end]
+        while words and (words[0].is_punct or words[0].is_space):
+            words = words[1:]
+        while words and (words[-1].is_punct or words[-1].is_space):
+            words = words[:-1]
+        nominal = any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in words)
+        if not words or not nominal or any(t.pos_ in ("VERB", "AUX") for t in words):
+            return None
+        return _token_spans(words)
 
     def interrupted_opening(self, verb: Token, quote: Quote) -> list[Span]:
         """In other words, he said, “the era is over”: a cue set off by commas inside a sentence whose quotation
