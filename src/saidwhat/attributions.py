@@ -58,7 +58,9 @@ _PARTICLES = frozenset({"back", "out", "on", "in", "up"})
 _LABEL_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _CONDITIONS = frozenset({"unless", "if", "until", "because", "once"})
 # Words of the reason a source is unnamed ("not authorized to speak", "the talks were private").
-_SOURCING_REASONS = frozenset({"authorize", "authorise", "authorized", "authorised", "permit", "allow", "anonymity", "private", "confidential", "publicly"})
+_SOURCING_REASONS = frozenset(
+    {"authorize", "authorise", "authorized", "authorised", "permit", "allow", "anonymity", "private", "confidential", "publicly"}
+)
 _FINITE_TAGS = frozenset({"VBD", "VBZ", "VBP"})
 # Adverbs that open the cue's clause rather than modify the cue: "when asked" has the cue "asked"
 # (PolNeAR train: "when" before a cue 45 times, inside one never).
@@ -1126,6 +1128,8 @@ class _RuleFinder:
         """", speaking on condition of anonymity because the talks were private": wherever the parser
         hangs it, the participle (with its comma) tells how the reporter got the words."""
         asides: set[int] = set()
+        if "anonymity" not in self.text:
+            return asides
         for token in self.doc:
             if token.tag_ == "VBG" and token.dep_ in ("advcl", "acl", "conj", "xcomp"):
                 subtree = list(token.subtree)
