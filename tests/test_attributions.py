@@ -818,3 +818,13 @@ def test_a_speaker_the_parser_hung_inside_the_quotation_is_still_the_source():
     )
     told = one(run(text), cue="told", source="the report's lead author, Dr Priya Nair")
     assert told.pieces == ["These medicines are not a silver bullet", "But ignoring them would be a mistake."]
+
+
+def test_according_to_gives_back_a_clause_subject_the_parser_took_for_an_apposition():
+    text = "According to Madhusudhan, a further 16 to 24 hours of observing time could settle the question."
+    found = one(run(text), cue="According to", source="Madhusudhan")
+    assert found.content == "a further 16 to 24 hours of observing time could settle the question"
+    # A clause with a subject of its own is left as it was parsed.
+    text = "According to the ministry, the plant will close in May."
+    found = one(run(text), cue="According to", source="the ministry")
+    assert found.content == "the plant will close in May"

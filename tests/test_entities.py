@@ -926,3 +926,15 @@ def test_surname_the_tagger_missed_is_a_mention_of_the_one_person_so_named():
     doctor = resolved.named("John Harrington")
     assert resolved.entity_at(he) is doctor
     assert {m.text for m in doctor.mentions if m.kind == "name"} <= {"John Harrington", "Harrington"}
+
+
+def test_a_surname_of_several_words_joins_the_full_name():
+    text = (
+        "Opposition leader Marine Le Pen insisted she had no choice.\n\n"
+        "\"The French people are tired of being ignored,\" Le Pen said in an interview with TF1."
+    )
+    wanted = {"full": span_of(text, "Marine Le Pen"), "short": span_of(text, "Le Pen", 2)}
+    resolved = Resolved(text, wanted.values())
+    le_pen = resolved.named("Marine Le Pen")
+    assert resolved.entity_at(wanted["full"]) is le_pen
+    assert resolved.entity_at(wanted["short"]) is le_pen

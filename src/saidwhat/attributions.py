@@ -1218,7 +1218,7 @@ class _RuleFinder:
                     content=content,
                     kind=self.kind_of(content),
                     cue=[(token.idx, cue_end.idx + len(cue_end.text))],
-                    source=_token_spans(source.subtree) or None,
+                    source=_token_spans(t for t in source.subtree if t.i in phrase) or None,
                     # "in a poll" types like "according to a poll": a source of information, not a speaker.
                     cue_lemma="according to",
                     confidence=0.75 if token.lower_ == "according" else 0.6,
@@ -1235,7 +1235,19 @@ class _RuleFinder:
         objects = [c for c in to.children if c.dep_ == "pobj"] or [c for c in token.children if c.dep_ == "pobj"]
         if not objects:
             return None
-        return to, objects[0], {t.i for t in token.subtree} | {t.i for t in to.subtree}
+        phrase = {t.i for t in token.subtree} | {t.i for t in to.subtree}
+        return to, objects[0], phrase - self.stray_subject(token, objects[0])
+
+    def stray_subject(self, according: Token, source: Token) -> set[int]:
+        """"According to Madhusudhan, a further 16 hours could settle it": with a subjectless clause the
+        parser took the clause's subject for an apposition of the source; it goes back to the clause."""
+        clause = according.head
+        if any(c.dep_ in _SUBJECTS for c in clause.children):
+            return set()
+        for child in source.children:
+            if child.dep_ == "appos" and child.i > source.i and self.doc[child.left_edge.i - 1].text == ",":
+                return {t.i for t in child.subtree} | {child.left_edge.i - 1}
+        return set()
 
     def in_poll(self, token: Token) -> tuple[Token, Token, set[int]] | None:
         """"In a CBS News poll released Monday, Clinton led by 5 points": the poll is the source of the

@@ -402,6 +402,10 @@ class _Resolver:
         for entity in reversed(self.entities):
             if tokens in entity.person_names:
                 return entity
+        # A surname of several words ("Le Pen" after "Marine Le Pen", "Van Hollen" after "Chris Van Hollen").
+        for entity in reversed(self.entities):
+            if any(len(n) > len(tokens) and n[-len(tokens) :] == tokens for n in entity.person_names):
+                return entity
         for same_surname in (lambda s: s == last, lambda s: likely_misspelling(last, s)):
             for entity in reversed(self.entities):
                 if any(same_surname(s) for s in entity.surnames) and _first_name_fits(tokens[:-1], entity):
