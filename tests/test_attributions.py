@@ -828,3 +828,26 @@ def test_according_to_gives_back_a_clause_subject_the_parser_took_for_an_apposit
     text = "According to the ministry, the plant will close in May."
     found = one(run(text), cue="According to", source="the ministry")
     assert found.content == "the plant will close in May"
+
+
+def test_a_source_keeps_its_closing_bracket():
+    text = "Junior doctors will stage a walkout next month, the British Medical Association (BMA) has announced."
+    one(run(text), cue="has announced", source="the British Medical Association (BMA)")
+
+
+def test_a_date_after_by_is_not_an_agent_that_speaks():
+    for mode in ("rules", "full"):
+        found = run("A decision is expected by the end of June.", mode=mode)
+        assert not [f for f in found if f.source and "June" in f.source]
+
+
+def test_a_with_clause_that_reports_is_an_attribution_of_its_own():
+    text = (
+        "Several justices on Monday expressed doubts about the state laws, with Justice Brett Kavanaugh "
+        "suggesting the laws might violate the First Amendment."
+    )
+    found = run(text)
+    doubts = one(found, cue="expressed", source="Several justices")
+    assert doubts.content == "doubts about the state laws"
+    suggesting = one(found, cue="suggesting", source="Justice Brett Kavanaugh")
+    assert suggesting.content == "the laws might violate the First Amendment"

@@ -80,6 +80,7 @@ _AFTER_WINDOW = 30
 _BEFORE_WINDOW = 10
 _EDGE_PUNCT = frozenset(",.;:!?—–-()[]") | {"--"}
 _OPENERS = frozenset("“‘«\"'")
+_BRACKET_PARTNERS = {"(": ")", ")": "(", "[": "]", "]": "["}
 _CLOSERS = frozenset("”’»\"'")
 # Adverbials: a phrase of one of these hung on a verb before a quotation is that verb's, not the quotation's.
 _VERB_MODIFIER_DEPS = frozenset({"prep", "npadvmod", "advmod", "advcl", "mark"})
@@ -102,6 +103,8 @@ def find_attributions(doc: Doc, *, mode: str = "full", refine: bool = True) -> l
         for attribution in predicted:
             if attribution.source is None and attribution.cue:
                 attribution.source = finder.cue_subject(attribution.cue)
+        # Nor is a date a speaker ("a decision is expected by the end of June").
+        predicted = [a for a in predicted if not finder.is_time(a.source)]
         found = merge_model(found, predicted)
         if refine:
             _refine_contents(finder, found)
@@ -226,6 +229,10 @@ def _is_edge(token: Token, rest: list[Token], *, opening: bool) -> bool:
     if token.text in QUOTE_CHARS:
         partners = _CLOSERS if opening else _OPENERS
         return not any(t.text in partners for t in rest)
+    # A bracket stays when it closes one inside the span: "the British Medical Association (BMA)".
+    partner = _BRACKET_PARTNERS.get(token.text)
+    if partner is not None and (token.text in ")]") != opening:
+        return not any(t.text == partner for t in rest)
     return token.text in _EDGE_PUNCT
 
 
@@ -310,7 +317,13 @@ class _RuleFinder:
         current = verb
         for _ in range(4):
             subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
-            agents = [p for c in current.children if c.dep_ == "agent" for p in c.children if p.dep_ == "pobj"]
+            agents = [
+                p
+                for c in current.children
+                if c.dep_ == "agent"
+                for p in c.children
+                if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
+            ]
             if agents:
                 return list(agents[0].subtree)
             if subjects:
@@ -366,6 +379,15 @@ class _RuleFinder:
         if dashes[0] > head.i and not ("(" in before or before.split(",")[0].isupper()):
             return tokens  # a dash inside the subject phrase ("Mr. X — a former aide —")
         return [t for t in tokens if t.i > dashes[-1]]
+
+    def is_time(self, spans: list[Span] | None) -> bool:
+        """Whether a span is a date or time phrase (its head words all DATE or TIME entities)."""
+        if not spans:
+            return False
+        tokens = list(self.doc[self.token_at(spans[0][0]) : self.token_at(spans[-1][1] - 1) + 1])
+        inside = {t.i for t in tokens}
+        heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+        return bool(heads) and all(t.ent_type_ in ("DATE", "TIME") for t in heads)
 
     def cue_subject(self, cue: list[Span]) -> list[Span] | None:
         """The source the parse gives a cue found elsewhere (the model): "…, calling for X" → the
@@ -1117,11 +1139,25 @@ class _RuleFinder:
     def cue_side_tokens(self, verb: Token) -> set[int]:
         """The cue, its auxiliaries and its subject: never part of the content (relative clauses);
         nor how the source was heard (", speaking on condition of anonymity because …")."""
-        excluded = {verb.i} | self.anonymity_asides
+        excluded = {verb.i} | self.anonymity_asides | self.absolute_reports(verb)
         for c in verb.children:
             if c.dep_ in (*_SUBJECTS, *_CUE_LEFT_DEPS, "prt") and c.i < verb.i or c.dep_ == "prt":
                 excluded.update(t.i for t in c.subtree)
         return excluded
+
+    def absolute_reports(self, verb: Token) -> set[int]:
+        """"expressed doubts about the laws, with Justice Kavanaugh suggesting they …": a with-clause
+        whose own speaker reports something is another attribution, not part of this content."""
+        dropped: set[int] = set()
+        for prep in verb.subtree:
+            if prep.lower_ != "with" or prep.dep_ != "prep" or prep.i < verb.i:
+                continue
+            for clause in prep.children:
+                speaker = any(c.dep_ in _SUBJECTS for c in clause.children)
+                if clause.tag_ == "VBG" and speaker and self.frame_of(clause) is not None:
+                    start = prep.i - 1 if prep.i > 0 and self.doc[prep.i - 1].text == "," else prep.i
+                    dropped.update(range(start, max(t.i for t in prep.subtree) + 1))
+        return dropped
 
     @cached_property
     def anonymity_asides(self) -> set[int]:
