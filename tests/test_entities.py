@@ -938,3 +938,18 @@ def test_a_surname_of_several_words_joins_the_full_name():
     le_pen = resolved.named("Marine Le Pen")
     assert resolved.entity_at(wanted["full"]) is le_pen
     assert resolved.entity_at(wanted["short"]) is le_pen
+
+
+def test_a_company_s_short_name_joins_it_whatever_the_tagger_calls_it():
+    text = (
+        "Shares in Northfield Group rose 18% on Monday after the packaging maker confirmed a takeover approach.\n\n"
+        "Northfield said the approach was at a very preliminary stage.\n\n"
+        "Northfield's chief executive, Helen Marr, has said the company was not for sale, though she "
+        "acknowledged in March that it would consider any serious proposal."
+    )
+    wanted = {"short": span_of(text, "Northfield", 2), "she": span_of(text, "she")}
+    resolved = Resolved(text, wanted.values())
+    company = resolved.named("Northfield Group")
+    assert company.type == "ORG"
+    assert resolved.entity_at(wanted["short"]) is company
+    assert resolved.entity_at(wanted["she"]) is resolved.named("Helen Marr")

@@ -57,6 +57,7 @@ from saidwhat.names import (
     gender_of_first_name,
     gender_of_title,
     is_acronym_of,
+    is_company_short_form,
     is_known_org,
     is_outlet_name,
     is_short_form,
@@ -344,6 +345,12 @@ class _Resolver:
     def match_name(self, mention: Mention) -> _Entity | None:
         key = name_key(mention.text)
         tokens = person_tokens(mention.text)
+        # A company called by its short name, whatever the tagger says it is ("Northfield" after
+        # "Northfield Group": the tagger calls the one-word name a person).
+        words = name_tokens(mention.text)
+        company = self.most_recent(lambda e: any(is_company_short_form(words, k.split()) for k in e.keys))
+        if company is not None and company.type in ("ORG", "MEDIA"):
+            return company
         if mention.label == "PERSON" and len(tokens) >= 2:
             return self.match_full_person(tokens)
         same_name = self.most_recent(lambda e: key in e.keys)

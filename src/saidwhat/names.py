@@ -248,6 +248,18 @@ def is_short_form(short: list[str], full: list[str]) -> bool:
     return 0 < len(short) < len(full) and full[-len(short):] == short
 
 
+# What a company's name ends in and its short form leaves off ("Northfield" for "Northfield Group plc").
+COMPANY_SUFFIXES = frozenset(
+    "group inc corp corporation co company holdings plc ltd llc partners industries".split()
+)
+
+
+def is_company_short_form(short: list[str], full: list[str]) -> bool:
+    """"Northfield" is a short form of "Northfield Group", "Crestline" of "Crestline Holdings Inc"."""
+    rest = full[len(short) :]
+    return 0 < len(short) and full[: len(short)] == short and bool(rest) and all(w in COMPANY_SUFFIXES for w in rest)
+
+
 def is_acronym_of(short: list[str], full: list[str]) -> bool:
     """"FBI" for "Federal Bureau of Investigation" (function words skipped)."""
     if len(short) != 1 or len(full) < 2 or len(short[0]) < 2:
