@@ -380,11 +380,15 @@ class _RuleFinder:
             return tokens  # a dash inside the subject phrase ("Mr. X — a former aide —")
         return [t for t in tokens if t.i > dashes[-1]]
 
+    def extent_tokens(self, spans: list[Span]) -> list[Token]:
+        """The tokens from the first span's start to the last span's end."""
+        return list(self.doc[self.token_at(spans[0][0]) : self.token_at(spans[-1][1] - 1) + 1])
+
     def is_time(self, spans: list[Span] | None) -> bool:
         """Whether a span is a date or time phrase (its head words all DATE or TIME entities)."""
         if not spans:
             return False
-        tokens = list(self.doc[self.token_at(spans[0][0]) : self.token_at(spans[-1][1] - 1) + 1])
+        tokens = self.extent_tokens(spans)
         inside = {t.i for t in tokens}
         heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
         return bool(heads) and all(t.ent_type_ in ("DATE", "TIME") for t in heads)
@@ -392,7 +396,7 @@ class _RuleFinder:
     def cue_subject(self, cue: list[Span]) -> list[Span] | None:
         """The source the parse gives a cue found elsewhere (the model): "…, calling for X" → the
         subject of the clause the participle hangs on."""
-        tokens = list(self.doc[self.token_at(cue[0][0]) : self.token_at(cue[-1][1] - 1) + 1])
+        tokens = self.extent_tokens(cue)
         heads = [t for t in tokens if _is_verbal(t) and not any(a in tokens for a in t.ancestors)]
         return self.source_spans(heads[0]) if heads else None
 
@@ -546,14 +550,10 @@ class _RuleFinder:
         if verb.idx < quote.end:
             return None
         words = [t for t in self.doc[self.token_at(quote.end) : verb.i] if t.idx >= quote.end]
-        while words and (words[0].is_punct or words[0].is_space):
-            words = words[1:]
-        while words and (words[-1].is_punct or words[-1].is_space):
-            words = words[:-1]
         nominal = any(t.pos_ in ("NOUN", "PROPN", "PRON") for t in words)
-        if not words or not nominal or any(t.pos_ in ("VERB", "AUX") for t in words):
+        if not nominal or any(t.pos_ in ("VERB", "AUX") for t in words):
             return None
-        return _token_spans(words)
+        return _token_spans(words) or None  # trimmed of the commas and marks around the phrase
 
     def interrupted_opening(self, verb: Token, quote: Quote) -> list[Span]:
         """In other words, he said, “the era is over”: a cue set off by commas inside a sentence whose quotation
