@@ -851,3 +851,9 @@ def test_a_with_clause_that_reports_is_an_attribution_of_its_own():
     assert doubts.content == "doubts about the state laws"
     suggesting = one(found, cue="suggesting", source="Justice Brett Kavanaugh")
     assert suggesting.content == "the laws might violate the First Amendment"
+
+
+def test_a_request_the_parser_hung_on_the_phrase_after_its_addressee_is_the_content():
+    text = "Detective Inspector Claire Whitworth urged anyone with dashcam footage to come forward."
+    urged = one(run(text), cue="urged", source="Detective Inspector Claire Whitworth")
+    assert urged.content == "anyone with dashcam footage to come forward"

@@ -984,7 +984,8 @@ class _RuleFinder:
                     if c.i > obj.i
                     and (
                         c.dep_ in ("oprd", "xcomp", "ccomp")
-                        or c.dep_ == "prep" and (c.lower_ in _OBJECT_COMPLEMENT_PREPS or self.object_modifier(c))
+                        or c.dep_ == "prep"
+                        and (c.lower_ in _OBJECT_COMPLEMENT_PREPS or self.object_modifier(c) or frame.infinitive and self.carries_request(c, obj))
                     )
                     for t in c.subtree
                 ]
@@ -1036,6 +1037,15 @@ class _RuleFinder:
             and bool(objects)
             and objects[0].lemma_.lower() not in SETTING_NOUNS
             and objects[0].ent_type_ not in ("DATE", "TIME")
+        )
+
+    @staticmethod
+    def carries_request(prep: Token, obj: Token) -> bool:
+        """"urged anyone with dashcam footage to come forward": the parser hung the infinitive on the
+        phrase that follows the object; the phrase and the request go with the object."""
+        return prep.i == obj.right_edge.i + 1 and any(
+            t.dep_ == "acl" and t.head.head.i == prep.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
+            for t in prep.subtree
         )
 
     def fronted_content(self, verb: Token, excluded: set[int]) -> list[Token]:
