@@ -953,3 +953,19 @@ def test_a_company_s_short_name_joins_it_whatever_the_tagger_calls_it():
     assert company.type == "ORG"
     assert resolved.entity_at(wanted["short"]) is company
     assert resolved.entity_at(wanted["she"]) is resolved.named("Helen Marr")
+
+
+def test_a_company_called_by_its_trade_is_the_company():
+    text = (
+        "Shares in Harlow Foods rose 9% on Tuesday.\n\n"
+        "The packaged food maker said demand for its own-label ranges was strong. The lender that "
+        "finances it was not named."
+    )
+    wanted = {"maker": span_of(text, "The packaged food maker")}
+    resolved = Resolved(text, wanted.values())
+    assert resolved.entity_at(wanted["maker"]) is resolved.named("Harlow Foods")
+    # A trade noun in the plural is a class of companies, not this one.
+    text = "Harlow Foods raised its forecast.\n\nFood makers said prices would fall."
+    wanted = {"makers": span_of(text, "Food makers")}
+    resolved = Resolved(text, wanted.values())
+    assert resolved.entity_at(wanted["makers"]) is not resolved.named("Harlow Foods")

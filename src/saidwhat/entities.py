@@ -115,7 +115,13 @@ PART_NOUNS = frozenset("panel division unit branch arm wing office bureau".split
 LATER_WINDOW = 150
 # Organisation nouns that fit any organisation; other ones ("the agency", "the union") need their word.
 GENERIC_ORG_NOUNS = frozenset("company firm group organization organisation business corporation conglomerate".split())
-COMPANY_NOUNS = frozenset("company firm business corporation conglomerate".split())
+# What a company is called by its trade ("the packaged food maker", "the carmaker", "the lender"):
+# these fit any company, like "the company" does.
+TRADE_NOUNS = frozenset(
+    "maker carmaker automaker chipmaker drugmaker steelmaker planemaker retailer airline insurer lender "
+    "manufacturer startup supplier grocer supermarket broadcaster miner brewer bank chain giant".split()
+)
+COMPANY_NOUNS = frozenset("company firm business corporation conglomerate".split()) | TRADE_NOUNS
 NOT_COMPANIES = frozenset(
     "union association federation party committee commission agency department ministry council court "
     "university college school hospital charity foundation institute government coalition caucus".split()
@@ -832,7 +838,7 @@ class _Resolver:
             fit = 2.5  # "the agency" for the Congressional Budget Office
         elif head in COMPANY_NOUNS and evidence & NOT_COMPANIES:
             return None  # a union, a party or a ministry is no "company"
-        elif head in GENERIC_ORG_NOUNS or (head in GOVERNMENT_NOUNS and kind == "GPE"):
+        elif head in GENERIC_ORG_NOUNS or head in TRADE_NOUNS or (head in GOVERNMENT_NOUNS and kind == "GPE"):
             fit = 1.0 + min(len(entity.mentions), 5) * 0.1
         else:
             return None  # "the agency" needs an agency; any organisation will not do

@@ -87,6 +87,8 @@ ORG_NOUNS = frozenset(
     bank club team court board union council commission foundation institute university college
     school hospital charity militia movement faction bureau administration government regime
     carmaker automaker retailer airline insurer lender manufacturer startup conglomerate corporation
+    maker chipmaker drugmaker steelmaker planemaker supplier grocer supermarket broadcaster miner brewer
+    chain giant
     business brand label studio parliament senate congress legislature cabinet alliance coalition
     federation association league network service authority office army military navy police
     fund panel subcommittee tribunal
