@@ -857,3 +857,22 @@ def test_a_request_the_parser_hung_on_the_phrase_after_its_addressee_is_the_cont
     text = "Detective Inspector Claire Whitworth urged anyone with dashcam footage to come forward."
     urged = one(run(text), cue="urged", source="Detective Inspector Claire Whitworth")
     assert urged.content == "anyone with dashcam footage to come forward"
+
+
+@pytest.mark.parametrize(
+    "dateline",
+    ["NAIROBI, June 26 (AP) — ", "RENO, Nev. (AP) — ", "WASHINGTON ― ", "LOS ANGELES, Sept. 28 (UPI) -- "],
+)
+def test_a_wire_dateline_is_no_part_of_a_content_or_source(dateline):
+    text = (
+        "Kenya signs finance bill\n\n"
+        f"{dateline}President William Ruto signed the finance bill into law on Wednesday, his office said.\n\n"
+        f"{dateline}Opposition leaders said the tax increases would hurt the poor."
+    )
+    found = run(text)
+    signed = one(found, cue="said", source="his office")
+    assert signed.content == "President William Ruto signed the finance bill into law on Wednesday"
+    one(found, cue="said", source="Opposition leaders")
+    # A paragraph that opens with capitals and a dash but no place keeps its words.
+    text = "\"We will not move - not an inch,\" she said."
+    assert one(run(text), cue="said").content.startswith("We will not move")

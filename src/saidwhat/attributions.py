@@ -22,6 +22,7 @@ Last, an attribution whose cue lies inside another's content is part of that one
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from collections.abc import Iterable
 from functools import cached_property
@@ -44,6 +45,14 @@ _OBJECT_COMPLEMENT_PREPS = frozenset({"of", "for", "as", "over", "about", "on"})
 # elites", "defended the plan against attacks") unless they give the setting or the date. PolNeAR train
 # includes them 14 times of 14; "in" and "with" phrases it splits about evenly, so they stay out.
 _OBJECT_MODIFIER_PREPS = frozenset({"to", "against"})
+# A wire dateline opening a paragraph: "NAIROBI, June 26 (AP) — ", "RENO, Nev. (AP) — ",
+# "LONDON (Reuters) - ", "WASHINGTON ― ". It is the outlet's, never part of what anyone said.
+_DATELINE = re.compile(
+    r"[A-Z][A-Z.'’-]*[A-Z.](?: [A-Z][A-Z.'’-]*){0,2}"  # the place, in capitals, up to three words
+    r"(?:,\s*[A-Z][A-Za-z.]*\.?(?:\s+\d{1,2})?)*"  # a state or a date: ", Nev.", ", June 26"
+    r"(?:\s*\([A-Za-z&. ]+\))?"  # the agency: "(AP)"
+    r"\s*(?:—|–|―|--|-)\s+"
+)
 # A speaker label before a colon at a paragraph start is at most this many tokens long.
 _NAME_COLON_MAX = 6
 _NOT_SPEAKER_LABELS = frozenset(
@@ -108,6 +117,8 @@ def find_attributions(doc: Doc, *, mode: str = "full", refine: bool = True) -> l
         found = merge_model(found, predicted)
         if refine:
             _refine_contents(finder, found)
+    for attribution in found:
+        finder.cut_dateline(attribution)
     return _in_text_order(found, finder.continues)
 
 
@@ -423,6 +434,17 @@ class _RuleFinder:
         if quote is not None and quote.start == start and quote.end == end:
             return "direct"
         return "mixed" if self.quotes.overlapping(start, end) else "indirect"
+
+    def cut_dateline(self, attribution: FoundAttribution) -> None:
+        """Drop a wire dateline that opens a paragraph from the content or source that starts with it."""
+        for role in ("content", "source"):
+            spans = getattr(attribution, role)
+            if not spans:
+                continue
+            start, end = spans[0]
+            dateline = _DATELINE.match(self.text, self.text.rfind("\n", 0, start) + 1, end)
+            if dateline and start < dateline.end() < end:  # the span starts inside the dateline
+                setattr(attribution, role, [(dateline.end(), end), *spans[1:]])
 
     def balance(self, spans: list[Span] | None) -> list[Span] | None:
         """Take in the quotation mark a span stops short of (that the pitch was “a disgrace,”).
