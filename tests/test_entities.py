@@ -969,3 +969,15 @@ def test_a_company_called_by_its_trade_is_the_company():
     wanted = {"makers": span_of(text, "Food makers")}
     resolved = Resolved(text, wanted.values())
     assert resolved.entity_at(wanted["makers"]) is not resolved.named("Harlow Foods")
+
+
+def test_a_role_before_a_name_makes_a_person_whatever_the_tagger_said():
+    text = (
+        "Villa boss Unai Emery was less happy, insisting his side deserved at least a point.\n\n"
+        "Asked whether Saka should have been booked for a dive, Emery shrugged. \"You saw it,\" he said."
+    )
+    wanted = {"he": span_of(text, "he")}
+    resolved = Resolved(text, wanted.values())
+    emery = resolved.named("Unai Emery")
+    assert emery.type == "PERSON"
+    assert resolved.entity_at(wanted["he"]) is emery

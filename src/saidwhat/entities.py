@@ -456,7 +456,11 @@ class _Resolver:
         for title in mention.titles:
             entity.add_descriptor(title)
             title_tokens = [t for w in name_tokens(title) for t in w.split("-")]
-            if any(t in TITLE_WORDS and t not in {"state", "former", "acting", "interim", "elect"} for t in title_tokens):
+            # A role before the name ("Villa boss Unai Emery") makes a person whatever the tagger said.
+            if any(
+                (t in TITLE_WORDS or t in PERSON_ROLES) and t not in {"state", "former", "acting", "interim", "elect"}
+                for t in title_tokens
+            ):
                 entity.labels["PERSON"] += 3
             gender = gender_of_title(title_tokens)
             if gender:
