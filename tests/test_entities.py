@@ -981,3 +981,10 @@ def test_a_role_before_a_name_makes_a_person_whatever_the_tagger_said():
     emery = resolved.named("Unai Emery")
     assert emery.type == "PERSON"
     assert resolved.entity_at(wanted["he"]) is emery
+
+
+def test_an_organisation_s_national_branch_is_the_organisation_not_the_country():
+    text = "Amnesty International Kenya said at least 23 people had been killed in Kenya."
+    wanted = {"branch": span_of(text, "Amnesty International Kenya")}
+    resolved = Resolved(text, wanted.values())
+    assert resolved.entity_at(wanted["branch"]) is resolved.named("Amnesty International")

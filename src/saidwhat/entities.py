@@ -905,6 +905,10 @@ class _Resolver:
             people = [self.entity_of_token[t.i] for t in span if self.entity_of_token.get(t.i, entity).type == "PERSON"]
             if people:
                 return people[-1], "name"
+            # "Amnesty International Kenya", "Google India": an organisation's national branch.
+            before = self.entity_of_token.get(root.i - 1)
+            if root.i - 1 >= span.start and before is not None and before.type == "ORG" and self.doc[root.i - 1].head.i == root.i:
+                return before, "name"
         # "Mr. Grassley and Mr. Leahy": a coordination of entities is a group of them.
         conjuncts = self.coordinated(root, (start, end))
         if len(conjuncts) < 2:
