@@ -573,6 +573,16 @@ def test_object_pronouns_of_evaluative_acts_are_targets_for_the_entity_stage():
     assert told.target is None, "a pronoun addressee of a plain statement is not a target"
 
 
+def test_where_a_statement_was_made_is_not_its_target():
+    text = "Ruto told reporters at State House that the tax increases were necessary."
+    told = context_of(text, cue="told", source="Ruto", content="that the tax increases were necessary")
+    assert told.target is None
+    # An evaluative act's "at" still aims somewhere.
+    text = "The minister lashed out at the European Commission over the fines."
+    lashed = context_of(text, cue="lashed out at", source="The minister", content="over the fines")
+    assert lashed.target == "the European Commission"
+
+
 def test_a_weekday_is_never_a_target():
     text = "Clinton called on Howard Dean Wednesday to apologize for the remark."
     found = context_of(text, cue="called on", source="Clinton", content="to apologize for the remark")

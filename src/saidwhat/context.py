@@ -672,6 +672,8 @@ def _target(
             continue
         if candidate.ent_type_ in ("DATE", "TIME"):  # "called on Dean Wednesday": a time, not a target
             continue
+        if act not in EVALUATIVE_ACTS and _is_setting(candidate, head, cue_tokens):
+            continue  # "told reporters at State House": where it was said, not whom it is about
         addressed = act in (SpeechAct.REQUEST, SpeechAct.WARN) and _has_infinitive(head)
         if act in EVALUATIVE_ACTS or (act in ADDRESSING_ACTS and (_is_named(candidate) or addressed)):
             if _is_media(_noun_phrase_name(candidate)) and head.lemma_ in ("tell", "speak", "talk"):
@@ -682,6 +684,12 @@ def _target(
         if subject is not None and _is_named(subject):
             return _name_span(subject)
     return None
+
+
+def _is_setting(candidate: Token, head: Token, cue_tokens: set[int]) -> bool:
+    """The object of an "at"/"on"/"into" phrase the cue verb itself takes (not a phrasal cue's)."""
+    prep = candidate.head
+    return prep.dep_ == "prep" and prep.head.i == head.i and prep.lower_ in ("at", "on", "into", "upon") and prep.i not in cue_tokens
 
 
 def _target_candidates(head: Token, cue_tokens: set[int]) -> Iterable[tuple[Token, bool]]:
