@@ -159,6 +159,18 @@ def test_decode_gives_each_content_the_cue_that_governs_it(nlp):
     assert all(a.kind == "indirect" for a in found)
 
 
+def test_decode_trims_loose_punctuation_off_a_tagged_source(nlp):
+    text = "Dr Amara Osei, the chief medical officer, rejected the criticism."
+    tokens = sequence_tokens(nlp(text))
+    cue = next(t.i for t in tokens if t.text == "rejected")
+    # The CRF tagged everything before the cue as source, the comma after "officer" included.
+    tags = ["B-SOURCE"] + ["I-SOURCE"] * (cue - 1) + ["B-CUE", "B-CONTENT", "I-CONTENT", "O"]
+    assert tokens[cue - 1].text == ","
+    (found,) = decode(tokens, tags, [1.0] * len(tokens))
+    assert texts(text, found.source) == ["Dr Amara Osei, the chief medical officer"]
+    assert texts(text, found.content) == ["the criticism"]
+
+
 def test_decode_drops_cues_without_content_and_strips_auxiliaries(nlp):
     text = "He has not denied it. Officials said."
     doc = nlp(text)

@@ -79,8 +79,8 @@ def decode(tokens: Sequence[Token], tags: Sequence[str], confidences: Sequence[f
             FoundAttribution(
                 content=content_spans,
                 kind=_kind(text, content_spans),
-                cue=[_span(tokens, group.cue)],
-                source=[_span(tokens, source)] if source is not None else None,
+                cue=[_span(tokens, group.cue, trim=True)],
+                source=[_span(tokens, source, trim=True)] if source is not None else None,
                 cue_lemma=_cue_lemma(tokens[group.cue.start : group.cue.end]),
                 confidence=_mean(confidences[i] for part in parts for i in range(part.start, part.end)),
                 origin="model",
@@ -199,9 +199,19 @@ def _governors(chunk: Chunk, tokens: Sequence[Token]) -> tuple[set[int], set[int
     return governors, members
 
 
-def _span(tokens: Sequence[Token], chunk: Chunk) -> Span:
-    last = tokens[chunk.end - 1]
-    return tokens[chunk.start].idx, last.idx + len(last)
+# Edge punctuation a tagged source or cue may carry that is never part of it ("Dr X, the
+# company's chief medical officer," rejected …); quotation marks and brackets stay for balance.
+_LOOSE_EDGES = frozenset(",;:—–-")
+
+
+def _span(tokens: Sequence[Token], chunk: Chunk, *, trim: bool = False) -> Span:
+    start, end = chunk.start, chunk.end
+    while trim and end - start > 1 and tokens[end - 1].text in _LOOSE_EDGES:
+        end -= 1
+    while trim and end - start > 1 and tokens[start].text in _LOOSE_EDGES:
+        start += 1
+    last = tokens[end - 1]
+    return tokens[start].idx, last.idx + len(last)
 
 
 def _cue_lemma(cue_tokens: Sequence[Token]) -> str:
