@@ -624,6 +624,18 @@ def test_documents_speak_for_whoever_issued_or_conducted_them():
     assert resolved.entity_at(study).name.endswith("Fisheries Directorate")  # the NER may keep "Norwegian" apart
 
 
+def test_figures_speak_for_whoever_published_them_but_a_figure_is_a_person():
+    text = (
+        "Figures from the Office for National Statistics showed that borrowing reached £13.7bn in August.\n\n"
+        "The Treasury was pleased. A senior figure in the party said the numbers were a relief."
+    )
+    figures = span_of(text, "Figures from the Office for National Statistics")
+    figure = span_of(text, "A senior figure in the party")
+    resolved = Resolved(text, [figures, figure])
+    assert resolved.entity_at(figures).name == "Office for National Statistics"
+    assert resolved.entity_at(figure) is None
+
+
 def test_continuity_skips_a_title_someone_else_holds():
     text = (
         "Judge Alan Marsh heard the case on Monday.\n\n"

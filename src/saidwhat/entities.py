@@ -93,6 +93,8 @@ DOCUMENT_NOUNS = frozenset(
     "estimate forecast projection research transcript data ruling decision finding rule bylaw spot clip "
     "guidance guideline order opinion movie commercial feature story memoir recording".split()
 )
+# Documents only in the plural ("figures from the ONS"; "a key figure" is a person).
+PLURAL_DOCUMENT_NOUNS = frozenset("figures statistics numbers records documents emails".split())
 # Documents of one family name each other ("her documentary “13th.” … The film"), whoever made them.
 DOCUMENT_FAMILIES = (
     frozenset("film documentary movie video recording".split()),
@@ -926,7 +928,7 @@ class _Resolver:
         entity = self.entity_of_noun(root)
         if entity is not None:
             return entity, "nominal"
-        if root.lemma_.lower() in DOCUMENT_NOUNS:
+        if root.lemma_.lower() in DOCUMENT_NOUNS or root.lower_ in PLURAL_DOCUMENT_NOUNS:
             return self.producer(root) or self.earlier_producer(root) or self.later_producer(root), "nominal"
         if root.lower_ == "police":
             return self.police_force(root), "nominal"
