@@ -876,3 +876,17 @@ def test_a_wire_dateline_is_no_part_of_a_content_or_source(dateline):
     # A paragraph that opens with capitals and a dash but no place keeps its words.
     text = "\"We will not move - not an inch,\" she said."
     assert one(run(text), cue="said").content.startswith("We will not move")
+
+
+def test_a_participle_in_the_speaker_s_phrase_does_not_hide_the_cue_after_a_quotation():
+    text = (
+        "The other official said mediators would try again next week.\n\n"
+        "\"The gap is narrower than it was, but it is still a gap,\" a senior diplomat involved in the talks "
+        "told The Associated Press."
+    )
+    found = run(text)
+    told = one(found, cue="told", source="a senior diplomat involved in the talks")
+    assert told.content == "The gap is narrower than it was, but it is still a gap"
+    assert told.attribution.kind == "direct"
+    # The quotation is that statement only: no second, cue-less one continues the previous speaker.
+    assert sum("The gap is narrower" in f.content for f in found) == 1

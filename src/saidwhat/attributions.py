@@ -648,6 +648,8 @@ class _RuleFinder:
         """A cue-less quotation that starts a sentence or paragraph right after an attribution goes on
         with that speaker: “…,” she said.¶“More.” / Smith said the plan was dead. “We won’t revive it.”"""
         for quote in self.orphans:
+            if any(_overlap_share(a.content, [(quote.inner_start, quote.inner_end)]) >= 0.5 for a in self.found):
+                continue  # a later pass gave it a cue ("…,” a diplomat involved in the talks told AP)
             words = len(self.text[quote.inner_start : quote.inner_end].split())
             before = self.char_before(quote.start)
             if words < 3 or (before and before not in ".?!”\"'’"):
@@ -710,6 +712,8 @@ class _RuleFinder:
             if not _is_verbal(token):
                 continue
             frame = self.frame_of(token) or self.quote_handover_frame(quote, token)
+            if frame is None and token.dep_ in ("acl", "relcl", "amod") and token.head.i > token.i - _AFTER_WINDOW:
+                continue  # "a senior diplomat involved in the talks told …": a participle in the speaker's phrase
             if frame is None or token.i in self.used_cues:
                 return None
             if self.clause_after(token, token.i):
