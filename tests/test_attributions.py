@@ -890,3 +890,13 @@ def test_a_participle_in_the_speaker_s_phrase_does_not_hide_the_cue_after_a_quot
     assert told.attribution.kind == "direct"
     # The quotation is that statement only: no second, cue-less one continues the previous speaker.
     assert sum("The gap is narrower" in f.content for f in found) == 1
+
+
+def test_according_to_an_anonymous_source_leaves_how_it_spoke_out_of_the_source():
+    text = (
+        "Negotiations over a ceasefire stalled on Thursday, according to two officials briefed on the talks, "
+        "who spoke on condition of anonymity because they were not authorised to discuss them publicly."
+    )
+    found = one(run(text), cue="according to")
+    assert found.source == "two officials briefed on the talks"
+    assert found.content == "Negotiations over a ceasefire stalled on Thursday"

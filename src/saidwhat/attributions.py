@@ -1203,7 +1203,8 @@ class _RuleFinder:
         if "anonymity" not in self.text:
             return asides
         for token in self.doc:
-            if token.tag_ == "VBG" and token.dep_ in ("advcl", "acl", "conj", "xcomp"):
+            # ", speaking on condition of anonymity …" / ", who spoke on condition of anonymity …"
+            if token.tag_ == "VBG" and token.dep_ in ("advcl", "acl", "conj", "xcomp") or token.dep_ == "relcl":
                 subtree = list(token.subtree)
                 if any(t.lower_ == "anonymity" for t in subtree):
                     first = subtree[0].i
@@ -1285,12 +1286,14 @@ class _RuleFinder:
             content = _token_spans(self.same_paragraph(tokens, token.idx))
             if not content:
                 continue
+            # "according to two officials, who spoke on condition of anonymity": how, not who.
+            asides = self.source_asides(source) | self.anonymity_asides
             self.add(
                 FoundAttribution(
                     content=content,
                     kind=self.kind_of(content),
                     cue=[(token.idx, cue_end.idx + len(cue_end.text))],
-                    source=_token_spans(t for t in source.subtree if t.i in phrase) or None,
+                    source=_token_spans(t for t in source.subtree if t.i in phrase and t.i not in asides) or None,
                     # "in a poll" types like "according to a poll": a source of information, not a speaker.
                     cue_lemma="according to",
                     confidence=0.75 if token.lower_ == "according" else 0.6,
