@@ -900,3 +900,9 @@ def test_according_to_an_anonymous_source_leaves_how_it_spoke_out_of_the_source(
     found = one(run(text), cue="according to")
     assert found.source == "two officials briefed on the talks"
     assert found.content == "Negotiations over a ceasefire stalled on Thursday"
+
+
+def test_a_colon_after_the_cue_s_object_opens_the_content():
+    text = "Most of the employers told me the same thing: they are not going back."
+    told = one(run(text), cue="told", source="Most of the employers")
+    assert told.content == "they are not going back"

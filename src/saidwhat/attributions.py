@@ -53,6 +53,8 @@ _DATELINE = re.compile(
     r"(?:\s*\([A-Za-z&. ]+\))?"  # the agency: "(AP)"
     r"\s*(?:—|–|―|--|-)\s+"
 )
+# At most this many tokens between a cue and the colon that opens its content.
+_COLON_LEAD_MAX = 6
 # A speaker label before a colon at a paragraph start is at most this many tokens long.
 _NAME_COLON_MAX = 6
 _NOT_SPEAKER_LABELS = frozenset(
@@ -1249,8 +1251,11 @@ class _RuleFinder:
     def colon_content(self, verb: Token) -> list[Span] | None:
         """UK style "He said: the talks had failed." (an unquoted colon lead-in): the rest of the paragraph."""
         after = verb.i + 1
-        while after < len(self.doc) and after - verb.i <= 4 and self.doc[after].text != ":":
-            if self.doc[after].head.i != verb.i or self.doc[after].pos_ == "VERB":
+        # Up to the colon, only the cue's own words: "said on Monday:", "told me the same thing:".
+        while after < len(self.doc) and after - verb.i <= _COLON_LEAD_MAX and self.doc[after].text != ":":
+            token = self.doc[after]
+            own = token.head.i == verb.i or token.head.head.i == verb.i and token.head.dep_ in ("dobj", "dative")
+            if not own or token.pos_ == "VERB":
                 return None
             after += 1
         if after >= len(self.doc) or self.doc[after].text != ":":
