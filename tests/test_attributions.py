@@ -906,3 +906,36 @@ def test_a_colon_after_the_cue_s_object_opens_the_content():
     text = "Most of the employers told me the same thing: they are not going back."
     told = one(run(text), cue="told", source="Most of the employers")
     assert told.content == "they are not going back"
+
+
+@pytest.mark.parametrize(
+    "text, cue, source, content",
+    [
+        (
+            "But as Juliet Schor, the Boston College economist, points out, the question is whether enough jobs can change.",
+            "points out",
+            "Juliet Schor, the Boston College economist",
+            "the question is whether enough jobs can change",
+        ),
+        ("As the report warned, prices will rise sharply next year.", "warned", "the report", "prices will rise sharply next year"),
+        ("Prices will rise, as economists have long predicted.", "have long predicted", "economists", "Prices will rise"),
+    ],
+)
+def test_a_cue_in_an_as_clause_reports_the_clause_it_hangs_on(text, cue, source, content):
+    found = one(run(text), cue=cue, source=source)
+    assert found.content == content
+
+
+def test_an_as_clause_without_a_speaker_or_with_an_object_reports_nothing():
+    assert run("As shown in the chart, prices rose.") == []
+    assert run("As she said goodbye, the crowd cheered.") == []
+
+
+def test_a_sentence_opening_conjunction_stays_out_of_reported_speech_but_not_out_of_quoted_words():
+    text = "But to prevent problems, he said, local officials should be vigilant."
+    said = one(run(text), cue="said", source="he")
+    assert said.pieces == ["to prevent problems", "local officials should be vigilant"]
+    text = "Pence said: \"But this is America.\" Limbaugh added: And the media know it."
+    found = run(text)
+    assert one(found, cue="said").content.startswith("But this is America")
+    assert one(found, cue="added").content.startswith("And the media know it")

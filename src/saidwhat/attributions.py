@@ -53,6 +53,8 @@ _DATELINE = re.compile(
     r"(?:\s*\([A-Za-z&. ]+\))?"  # the agency: "(AP)"
     r"\s*(?:—|–|―|--|-)\s+"
 )
+# A sentence-opening conjunction (and the comma after it) before a content.
+_OPENING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Or)\b,?\s+")
 # At most this many tokens between a cue and the colon that opens its content.
 _COLON_LEAD_MAX = 6
 # A speaker label before a colon at a paragraph start is at most this many tokens long.
@@ -121,6 +123,7 @@ def find_attributions(doc: Doc, *, mode: str = "full", refine: bool = True) -> l
             _refine_contents(finder, found)
     for attribution in found:
         finder.cut_dateline(attribution)
+        finder.cut_opening_conjunction(attribution)
     return _in_text_order(found, finder.continues)
 
 
@@ -447,6 +450,21 @@ class _RuleFinder:
             dateline = _DATELINE.match(self.text, self.text.rfind("\n", 0, start) + 1, end)
             if dateline and start < dateline.end() < end:  # the span starts inside the dateline
                 setattr(attribution, role, [(dateline.end(), end), *spans[1:]])
+
+    def cut_opening_conjunction(self, attribution: FoundAttribution) -> None:
+        """"But to prevent problems, he said, officials should be vigilant": the conjunction that
+        opens the sentence joins it to the article, not to what was said (PolNeAR train leaves it out
+        72 times of 118). Inside a quotation or after a colon lead-in it is the speaker's word and stays."""
+        start, end = attribution.content[0]
+        opening = _OPENING_CONJUNCTION.match(self.text, start, end)
+        if opening is None or self.text[start - 1 : start] in QUOTE_CHARS:
+            return
+        cue = attribution.cue
+        if cue and cue[-1][1] <= start and ":" in self.text[cue[-1][0] : start]:
+            return  # "Limbaugh added: And from …", "WALLACE: But …": the speaker's own words
+        token = self.doc[self.token_at(start)]
+        if token.is_sent_start and (token.pos_ == "CCONJ" or token.dep_ == "cc") and opening.end() < end:
+            attribution.content = [(opening.end(), end), *attribution.content[1:]]
 
     def balance(self, spans: list[Span] | None) -> list[Span] | None:
         """Take in the quotation mark a span stops short of (that the pitch was “a disgrace,”).
@@ -963,8 +981,9 @@ class _RuleFinder:
                 t.text == ";" for t in self.doc[max(t.i for t in clause.subtree) : verb.i]
             ):
                 clause = None  # "A happened; he said that …": the parser hung the earlier sentence on the cue
-            if clause is None and verb.dep_ == "parataxis" and verb.head.i != verb.i:
-                # "The economy, he said, is growing": the cue interrupts the clause it reports.
+            if clause is None and (verb.dep_ == "parataxis" or self.is_as_clause(verb)) and verb.head.i != verb.i:
+                # "The economy, he said, is growing": the cue interrupts the clause it reports;
+                # "As Schor points out, the question is …": the clause it vouches for.
                 inside = {t.i for t in verb.subtree}
                 return _token_spans(t for t in verb.head.subtree if t.i not in inside) or None
             if clause is not None:
@@ -1021,6 +1040,19 @@ class _RuleFinder:
                 excluded |= self.speaker_follow_ons(verb, obj)
                 return _token_spans(self.without_person_aside([t for t in tokens if t.i not in excluded])) or None
         return None
+
+    @staticmethod
+    def is_as_clause(verb: Token) -> bool:
+        """"as X points out", "as economists predicted": a cue in an "as" clause with a subject and no
+        object of its own reports the clause it hangs on ("as he spoke, …" has no clause frame; "as
+        she said goodbye" has an object)."""
+        children = list(verb.children)
+        return (
+            verb.dep_ == "advcl"
+            and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in children)
+            and any(c.dep_ == "nsubj" for c in children)  # "as shown in …", "as promised" name no one
+            and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in children)
+        )
 
     def stranded_conjuncts(self, verb: Token, obj: Token) -> list[Token]:
         """"blamed the pitch, the referee and, eventually, her own defenders": the parser hung the last
