@@ -939,3 +939,16 @@ def test_a_sentence_opening_conjunction_stays_out_of_reported_speech_but_not_out
     found = run(text)
     assert one(found, cue="said").content.startswith("But this is America")
     assert one(found, cue="added").content.startswith("And the media know it")
+
+
+@pytest.mark.parametrize("mode", ["rules", "full"])
+def test_a_verb_of_feeling_has_the_one_who_feels_for_source(mode):
+    text = "The hospital may close. That worries Jenna Walsh. His silence has long troubled many Republicans."
+    found = run(text, mode)
+    worries = one(found, cue="worries", source="Jenna Walsh")
+    assert worries.content == "That"
+    troubled = one(found, cue="has long troubled", source="many Republicans")
+    assert troubled.content == "His silence"
+    # Not things, and not the model's reading with the roles the other way round.
+    assert run("The rule concerns exports of steel.", "rules") == []
+    assert not any(f.source == "His silence" for f in found)

@@ -33,6 +33,7 @@ from saidwhat.cues import CUE_NOUNS, CUE_SETTING_NOUNS, SETTING_NOUNS, CueFrame,
 from saidwhat.errors import InputError
 from saidwhat.model.boundaries import REFINED_KINDS, blocked_tokens, candidates, packaged_boundary_model
 from saidwhat.models import part_text
+from saidwhat.names import PERSON_ROLES
 from saidwhat.quotes import QUOTE_CHARS, Quote, QuoteIndex, find_quotes, paragraph_spans
 from saidwhat.records import FoundAttribution, Span
 
@@ -55,6 +56,12 @@ _DATELINE = re.compile(
 )
 # A sentence-opening conjunction (and the comma after it) before a content.
 _OPENING_CONJUNCTION = re.compile(r"(?:But|And|Yet|So|Or)\b,?\s+")
+# Verbs of feeling whose object is who feels it ("That worries environmentalists").
+_EXPERIENCER_LEMMAS = frozenset("worry concern alarm trouble bother frustrate anger infuriate upset dismay puzzle".split())
+_PEOPLE_NOUNS = frozenset(PERSON_ROLES) | frozenset(
+    "people voter resident investor environmentalist critic parent worker supporter conservative liberal "
+    "democrat republican citizen family patient consumer customer observer fan".split()
+)
 # At most this many tokens between a cue and the colon that opens its content.
 _COLON_LEAD_MAX = 6
 # A speaker label before a colon at a paragraph start is at most this many tokens long.
@@ -178,7 +185,11 @@ def merge_model(rules: list[FoundAttribution], model: list[FoundAttribution]) ->
     for predicted in model:
         overlapping = [r for r in rules if _overlap_share(r.content, predicted.content) >= 0.5]
         if not overlapping:
-            if not any(_is_nested(predicted, rule) for rule in rules):
+            # The rules read this cue with the roles the other way round ("That worries environmentalists").
+            swapped = any(
+                _chars(r.cue) & _chars(predicted.cue) and _chars(r.source) & _chars(predicted.content) for r in rules
+            )
+            if not swapped and not any(_is_nested(predicted, rule) for rule in rules):
                 merged.append(predicted)
             continue
         for rule in overlapping:
@@ -250,6 +261,13 @@ def _is_edge(token: Token, rest: list[Token], *, opening: bool) -> bool:
     if partner is not None and (token.text in ")]") != opening:
         return not any(t.text == partner for t in rest)
     return token.text in _EDGE_PUNCT
+
+
+def _is_people(token: Token) -> bool:
+    """A person, a people or a group of people: a name, a personal pronoun, a role or group noun."""
+    if token.ent_type_ in ("PERSON", "NORP") or token.lower_ in ("me", "us", "him", "her", "them", "many", "some"):
+        return True
+    return token.pos_ == "NOUN" and token.lemma_.lower() in _PEOPLE_NOUNS
 
 
 def _is_verbal(token: Token) -> bool:
@@ -509,6 +527,7 @@ class _RuleFinder:
         self.verb_pass()
         self.according_to_pass()
         self.noun_pass()
+        self.experiencer_pass()
         self.link_orphan_quotes()
         self.link_follow_ons()
         self.drop_nested()
@@ -1300,6 +1319,38 @@ class _RuleFinder:
             return None
         spans = _token_spans(t for t in self.doc[after + 1 :] if t.idx < para_end)
         return spans or None
+
+    def experiencer_pass(self) -> None:
+        """"That worries environmentalists": a verb of feeling whose subject is what is thought about
+        and whose object is who thinks it (PolNeAR: the object is the source, the subject the content).
+        Only people count as the object ("the rule concerns exports" is no attribution)."""
+        for verb in self.doc:
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in _EXPERIENCER_LEMMAS or self.quotes.inside(verb.idx):
+                continue
+            subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+            objects = [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
+            if not subjects or not objects or not _is_people(objects[0]) or verb.dep_ == "relcl":
+                continue  # "something that concerns X": the relative pronoun says nothing of its own
+            content = _token_spans(subjects[0].subtree)
+            source = _token_spans(objects[0].subtree)
+            if not content or not source or self.overlaps_found(content):
+                continue
+            start = verb.i  # the verb with the auxiliaries and adverbs right before it ("has long troubled")
+            while start > 0 and self.doc[start - 1].head.i == verb.i and self.doc[start - 1].dep_ in ("aux", "neg", "advmod"):
+                start -= 1
+            cue = _token_spans(self.doc[start : verb.i + 1])
+            self.add(
+                FoundAttribution(
+                    content=content,
+                    kind=self.kind_of(content),
+                    cue=cue,
+                    source=source,
+                    cue_lemma=verb.lemma_.lower(),
+                    confidence=0.6,
+                    origin="rule",
+                ),
+                verb,
+            )
 
     # 3. according to X / in a poll
     def according_to_pass(self) -> None:
