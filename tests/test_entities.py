@@ -1000,3 +1000,13 @@ def test_an_organisation_s_national_branch_is_the_organisation_not_the_country()
     wanted = {"branch": span_of(text, "Amnesty International Kenya")}
     resolved = Resolved(text, wanted.values())
     assert resolved.entity_at(wanted["branch"]) is resolved.named("Amnesty International")
+
+
+def test_a_shadow_minister_is_not_who_the_minister_means():
+    text = (
+        "Shadow chancellor Mel Stride accused the government of talking down the economy.\n\n"
+        "The chancellor said working people would be protected."
+    )
+    wanted = {"chancellor": span_of(text, "The chancellor")}
+    resolved = Resolved(text, wanted.values())
+    assert resolved.entity_at(wanted["chancellor"]) is not resolved.named("Mel Stride")

@@ -198,7 +198,12 @@ class _Entity:
             self.descriptors.append(text)
         if not evidence:
             return
-        for word in name_tokens(text):
+        words = name_tokens(text)
+        for i, word in enumerate(words):
+            if i and words[i - 1] == "shadow":
+                # "Shadow chancellor Mel Stride" is not who "the chancellor" means.
+                self.role_words.add(f"shadow-{word}")
+                continue
             self.role_words.add(TITLE_ABBREVIATIONS.get(word, word))
             self.role_words.update(word.split("-"))
 
@@ -811,6 +816,8 @@ class _Resolver:
         if mention.label == "PERSON":
             if kind != "PERSON" or any(OPPOSITE_PARTY.get(word) in evidence for word in proper):
                 return None  # "the Democratic nominee" is not the one titled Republican
+            if f"shadow-{head}" in entity.role_words and "shadow" not in modifiers:
+                return None  # nor is "the chancellor" the shadow chancellor
             gender = gender_of_title([head])
             if gender and entity.gender not in (None, gender):
                 return None
