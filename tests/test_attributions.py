@@ -952,3 +952,14 @@ def test_a_verb_of_feeling_has_the_one_who_feels_for_source(mode):
     # Not things, and not the model's reading with the roles the other way round.
     assert run("The rule concerns exports of steel.", "rules") == []
     assert not any(f.source == "His silence" for f in found)
+
+
+@pytest.mark.parametrize("mode", ["rules", "full"])
+def test_a_participle_clause_closing_reported_speech_is_the_reporter_s(mode):
+    text = "A new video shows that Crutcher had his hands in the air, contradicting the police's earlier account."
+    shows = one(run(text, mode), cue="shows")
+    assert shows.content == "that Crutcher had his hands in the air"
+    # Inside a quotation the words are the speaker's.
+    text = "He said the plan was \"a disaster, wrecking everything we built.\""
+    said = one(run(text, mode), cue="said")
+    assert said.content.endswith("wrecking everything we built.\"")

@@ -131,6 +131,7 @@ def find_attributions(doc: Doc, *, mode: str = "full", refine: bool = True) -> l
     for attribution in found:
         finder.cut_dateline(attribution)
         finder.cut_opening_conjunction(attribution)
+        finder.cut_trailing_participle(attribution)
     return _in_text_order(found, finder.continues)
 
 
@@ -468,6 +469,32 @@ class _RuleFinder:
             dateline = _DATELINE.match(self.text, self.text.rfind("\n", 0, start) + 1, end)
             if dateline and start < dateline.end() < end:  # the span starts inside the dateline
                 setattr(attribution, role, [(dateline.end(), end), *spans[1:]])
+
+    def cut_trailing_participle(self, attribution: FoundAttribution) -> None:
+        """"…that Crutcher had his hands in the air, contradicting the police's earlier claim": a
+        participle clause set off by a comma that closes a reported content is the reporter's (PolNeAR
+        train leaves it out 500 times of 673). Quotations keep their words."""
+        if attribution.kind not in ("indirect", "mixed"):
+            return
+        start, end = attribution.content[-1]
+        tokens = self.extent_tokens([(start, end)])
+        inside = {t.i for t in tokens}
+        for token in tokens:
+            left = token.left_edge.i
+            if (
+                token.tag_ == "VBG"
+                and token.dep_ in ("advcl", "acl", "xcomp", "conj")
+                and token.i == left
+                and left - 1 in inside
+                and left - 2 in inside
+                and self.doc[left - 1].text == ","
+                and token.right_edge.i >= tokens[-1].i - 1
+                and not self.quotes.inside(token.idx)
+            ):
+                last = self.doc[left - 2]
+                attribution.content = [*attribution.content[:-1], (start, last.idx + len(last.text))]
+                attribution.kind = self.kind_of(attribution.content)
+                return
 
     def cut_opening_conjunction(self, attribution: FoundAttribution) -> None:
         """"But to prevent problems, he said, officials should be vigilant": the conjunction that
