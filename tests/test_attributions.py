@@ -963,3 +963,9 @@ def test_a_participle_clause_closing_reported_speech_is_the_reporter_s(mode):
     text = "He said the plan was \"a disaster, wrecking everything we built.\""
     said = one(run(text, mode), cue="said")
     assert said.content.endswith("wrecking everything we built.\"")
+
+
+def test_a_name_the_parser_split_into_two_subjects_stays_one_source():
+    text = "Political analyst Dr Zareh Ghazarian from Monash University said the government still had time to recover."
+    said = one(run(text), cue="said")
+    assert said.source == "Political analyst Dr Zareh Ghazarian from Monash University"

@@ -369,6 +369,10 @@ class _RuleFinder:
                 if subject.lower_ in _RELATIVE_PRONOUNS:
                     return [subject]  # entities.py resolves "who" to its antecedent
                 phrase = [t for t in subject.subtree if t.i not in self.source_asides(subject)]
+                # "Dr Zareh Ghazarian said": the parser split the name into two subjects side by side.
+                split = [s for s in subjects if s is not subject and s.right_edge.i + 1 == subject.left_edge.i and s.pos_ == "PROPN"]
+                if split and subject.pos_ == "PROPN":
+                    phrase = [*split[0].subtree, *phrase]
                 return self.without_dateline(subject, self.same_paragraph(phrase, verb.idx))
             if current.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep") and current.head.i != current.i:
                 current = self.follow_on_of(current) or current.head
