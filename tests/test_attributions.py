@@ -969,3 +969,12 @@ def test_a_name_the_parser_split_into_two_subjects_stays_one_source():
     text = "Political analyst Dr Zareh Ghazarian from Monash University said the government still had time to recover."
     said = one(run(text), cue="said")
     assert said.source == "Political analyst Dr Zareh Ghazarian from Monash University"
+
+
+def test_a_date_the_model_took_into_the_source_is_when_not_who():
+    text = "Congress leader Jairam Ramesh on Sunday lashed out at the Centre over the fresh hike in petrol prices."
+    found = one(run(text, "full"), cue="lashed out at")
+    assert found.source == "Congress leader Jairam Ramesh"
+    # A date inside the source's own phrase stays ("who served as ambassador from 2012").
+    text = "Derek Mitchell, who served as ambassador to Burma from 2012, said the trip mattered."
+    assert one(run(text, "full"), cue="said").source == "Derek Mitchell, who served as ambassador to Burma from 2012"

@@ -129,6 +129,7 @@ def find_attributions(doc: Doc, *, mode: str = "full", refine: bool = True) -> l
         if refine:
             _refine_contents(finder, found)
     for attribution in found:
+        finder.cut_source_time(attribution)
         finder.cut_dateline(attribution)
         finder.cut_opening_conjunction(attribution)
         finder.cut_trailing_participle(attribution)
@@ -462,6 +463,24 @@ class _RuleFinder:
         if quote is not None and quote.start == start and quote.end == end:
             return "direct"
         return "mixed" if self.quotes.overlapping(start, end) else "indirect"
+
+    def cut_source_time(self, attribution: FoundAttribution) -> None:
+        """"Congress leader Jairam Ramesh on Sunday lashed out …": a date the tagger took into the
+        source is when it was said, not who said it."""
+        if not attribution.source:
+            return
+        start, end = attribution.source[-1]
+        tokens = self.extent_tokens([(start, end)])
+        inside = {t.i for t in tokens}
+        for token in tokens[1:]:
+            is_date = token.ent_type_ in ("DATE", "TIME")
+            phrase = token.dep_ == "prep" and any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in token.children)
+            if (phrase or is_date and token.dep_ == "npadvmod") and token.left_edge.i == token.i and token.right_edge.i == tokens[-1].i:
+                # Only a phrase that hangs outside the source (on the cue) was taken in by mistake.
+                if token.i - 1 in inside and token.head.i not in inside:
+                    last = self.doc[token.i - 1]
+                    attribution.source = [*attribution.source[:-1], (start, last.idx + len(last.text))]
+                return
 
     def cut_dateline(self, attribution: FoundAttribution) -> None:
         """Drop a wire dateline that opens a paragraph from the content or source that starts with it."""
