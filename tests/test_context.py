@@ -583,6 +583,13 @@ def test_where_a_statement_was_made_is_not_its_target():
     assert lashed.target == "the European Commission"
 
 
+def test_an_amount_is_never_a_target():
+    text = "Fans were asked to pay up to £900 for seats at her comeback tour."
+    asked = context_of(text, cue="were asked", content="to pay up to £900 for seats at her comeback tour", cue_lemma="ask")
+    assert asked.act == "REQUEST"
+    assert asked.target is None
+
+
 def test_a_weekday_is_never_a_target():
     text = "Clinton called on Howard Dean Wednesday to apologize for the remark."
     found = context_of(text, cue="called on", source="Clinton", content="to apologize for the remark")

@@ -670,7 +670,7 @@ def _target(
             continue
         if candidate.i in cue_tokens:  # "is drawing criticism": the noun is part of the cue
             continue
-        if candidate.ent_type_ in ("DATE", "TIME"):  # "called on Dean Wednesday": a time, not a target
+        if candidate.ent_type_ in _NOT_TARGETS:  # "called on Dean Wednesday", "asked to pay £900"
             continue
         if act not in EVALUATIVE_ACTS and _is_setting(candidate, head, cue_tokens):
             continue  # "told reporters at State House": where it was said, not whom it is about
@@ -684,6 +684,10 @@ def _target(
         if subject is not None and _is_named(subject):
             return _name_span(subject)
     return None
+
+
+# Times and amounts are never whom a statement is about.
+_NOT_TARGETS = frozenset({"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"})
 
 
 def _is_setting(candidate: Token, head: Token, cue_tokens: set[int]) -> bool:
