@@ -1010,3 +1010,10 @@ def test_a_shadow_minister_is_not_who_the_minister_means():
     wanted = {"chancellor": span_of(text, "The chancellor")}
     resolved = Resolved(text, wanted.values())
     assert resolved.entity_at(wanted["chancellor"]) is not resolved.named("Mel Stride")
+
+
+def test_a_description_with_an_age_in_apposition_still_resolves():
+    text = "Pop star Lily Marsh has blasted ticket resellers.\n\nThe singer, 29, vowed to cancel any resold tickets."
+    wanted = {"singer": span_of(text, "The singer, 29")}
+    resolved = Resolved(text, wanted.values())
+    assert resolved.entity_at(wanted["singer"]) is resolved.named("Lily Marsh")

@@ -368,6 +368,10 @@ def _owned_org_mention(token: Token, sentence_of: list[int]) -> Mention | None:
     return mention
 
 
+# An age in apposition ("The singer, 29,") is tagged as a date or a number: no name follows.
+_AGE_TYPES = frozenset({"DATE", "CARDINAL"})
+
+
 def _nominal_mention(token: Token, sentence_of: list[int]) -> Mention | None:
     """A definite singular description headed by a role/organisation/place noun."""
     if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
@@ -381,8 +385,11 @@ def _nominal_mention(token: Token, sentence_of: list[int]) -> Mention | None:
     determiners = [c for c in token.children if c.dep_ == "det"]
     if not determiners or determiners[0].lower_ not in DEFINITE_DETERMINERS:
         return None
-    if any(c.dep_ in ("appos", "compound") and c.i > token.i and c.ent_type_ for c in token.children):
-        return None  # "the energy firm Calder Power": a title of the name that follows, not a mention
+    if any(
+        c.dep_ in ("appos", "compound") and c.i > token.i and c.ent_type_ and c.ent_type_ not in _AGE_TYPES
+        for c in token.children
+    ):
+        return None  # "the energy firm Calder Power": a title of the name that follows ("the singer, 29," is one)
     if label == "GPE" and any(place_of(c) for c in token.children):
         return None  # "the city of Phoenix" names Phoenix
     doc = token.doc

@@ -79,6 +79,7 @@ _roles("expert", "scientist researcher professor economist analyst author doctor
 _roles("person", "man woman boy girl actor actress singer artist writer novelist director "
        "journalist reporter editor commentator host activist victim witness survivor suspect "
        "veteran father mother son daughter husband wife")
+_roles("performer person", "star celebrity musician rapper comedian presenter singer actor actress")
 
 # Organisation / place / outlet nouns: "the company", "the terror group", "the Jewish state".
 ORG_NOUNS = frozenset(
