@@ -978,3 +978,17 @@ def test_a_date_the_model_took_into_the_source_is_when_not_who():
     # A date inside the source's own phrase stays ("who served as ambassador from 2012").
     text = "Derek Mitchell, who served as ambassador to Burma from 2012, said the trip mattered."
     assert one(run(text, "full"), cue="said").source == "Derek Mitchell, who served as ambassador to Burma from 2012"
+
+
+def test_a_name_and_its_apposition_the_parser_split_stay_one_source():
+    text = "Feargal Sharkey, the former Undertones singer turned clean-water activist, described them as \"a slap on the wrist\"."
+    described = one(run(text), cue="described")
+    assert described.source.startswith("Feargal Sharkey, the former Undertones singer")
+
+
+def test_a_headline_s_inverted_speaker_is_the_source():
+    text = "Water firms 'failing on every measure', says regulator\n\nEngland's water companies are failing, the regulator said."
+    found = run(text, "full")
+    says = one(found, cue="says", source="regulator")
+    assert says.content == "Water firms 'failing on every measure'"
+    assert all("\n" not in f.content for f in found)

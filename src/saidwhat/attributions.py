@@ -362,6 +362,10 @@ class _RuleFinder:
             ]
             if agents:
                 return list(agents[0].subtree)
+            if not subjects and current is verb:
+                inverted = self.inverted_subject(verb)
+                if inverted is not None:
+                    return self.same_paragraph(inverted.subtree, verb.idx)
             if subjects:
                 # Two subjects mean a parse error ("LONDON (Reuters) - Trump said"): the nearer one speaks.
                 subject = min(subjects, key=lambda c: abs(c.i - current.i))
@@ -370,16 +374,43 @@ class _RuleFinder:
                 if subject.lower_ in _RELATIVE_PRONOUNS:
                     return [subject]  # entities.py resolves "who" to its antecedent
                 phrase = [t for t in subject.subtree if t.i not in self.source_asides(subject)]
-                # "Dr Zareh Ghazarian said": the parser split the name into two subjects side by side.
-                split = [s for s in subjects if s is not subject and s.right_edge.i + 1 == subject.left_edge.i and s.pos_ == "PROPN"]
-                if split and subject.pos_ == "PROPN":
-                    phrase = [*split[0].subtree, *phrase]
+                # "Dr Zareh Ghazarian said", "Feargal Sharkey, the former singer, said": the parser split
+                # one subject phrase (a name, a name and its apposition) into two side by side.
+                split = [s for s in subjects if s is not subject and s.pos_ == "PROPN" and self.joined(s, subject)]
+                if split:
+                    phrase = [*self.doc[split[0].left_edge.i : subject.left_edge.i], *phrase]
                 return self.without_dateline(subject, self.same_paragraph(phrase, verb.idx))
             if current.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep") and current.head.i != current.i:
                 current = self.follow_on_of(current) or current.head
                 continue
             return None
         return None
+
+    @staticmethod
+    def inverted_subject(verb: Token) -> Token | None:
+        """"Water firms 'failing on every measure', says regulator": a headline's inverted speaker the
+        parser did not take for a subject (the noun right after a cue whose reported clause comes first)."""
+        if not any(c.dep_ == "ccomp" and c.i < verb.i for c in verb.children):
+            return None
+        return next(
+            (
+                c
+                for c in verb.children
+                if c.i == verb.i + 1 and c.dep_ in ("dep", "dobj", "attr", "npadvmod") and c.pos_ in ("NOUN", "PROPN")
+            ),
+            None,
+        )
+
+    def joined(self, first: Token, second: Token) -> bool:
+        """Whether phrase ``first`` runs into phrase ``second``: adjacent names, or a name and its
+        apposition after a comma."""
+        last = max(t.i for t in first.subtree if not t.is_punct)
+        if last >= second.left_edge.i:
+            return False
+        gap = self.text[self.doc[last].idx + len(self.doc[last].text) : second.left_edge.idx].strip()
+        if not gap:
+            return second.pos_ == "PROPN"
+        return gap == "," and second.pos_ in ("NOUN", "PROPN")
 
     def source_asides(self, subject: Token) -> set[int]:
         """What the subject phrase says about the source rather than naming it: a relative clause with
