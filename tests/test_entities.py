@@ -1017,3 +1017,10 @@ def test_a_description_with_an_age_in_apposition_still_resolves():
     wanted = {"singer": span_of(text, "The singer, 29")}
     resolved = Resolved(text, wanted.values())
     assert resolved.entity_at(wanted["singer"]) is resolved.named("Lily Marsh")
+
+
+def test_a_plural_common_noun_opening_a_sentence_is_no_name():
+    text = "Water firms were fined £168m on Tuesday.\n\nCampaigners said the fines did not go far enough."
+    wanted = {"campaigners": span_of(text, "Campaigners")}
+    resolved = Resolved(text, wanted.values())
+    assert resolved.entity_at(wanted["campaigners"]) is None

@@ -239,6 +239,8 @@ def _name_mention(ent: SpacySpan, sentence_of: list[int]) -> Mention | None:
         return None
     if len(tokens) == 1 and _is_office_object(tokens[0]):
         return None
+    if len(tokens) == 1 and tokens[0].tag_ == "NNS" and tokens[0].is_sent_start:
+        return None  # "Campaigners said …": a plural common noun capitalised by the sentence start
     if label == "PERSON" and _only_role_words(tokens):
         return None  # "Lawmaker Urges …", "Retired General Reveals …": a headline's role is no name
     span = ent.doc[tokens[0].i : tokens[-1].i + 1]
