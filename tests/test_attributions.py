@@ -992,3 +992,20 @@ def test_a_headline_s_inverted_speaker_is_the_source():
     says = one(found, cue="says", source="regulator")
     assert says.content == "Water firms 'failing on every measure'"
     assert all("\n" not in f.content for f in found)
+
+
+def test_a_cue_after_its_object_still_takes_the_sentence_opening_it_interrupts():
+    text = 'The government, she told parliament in March, "will not let this species go quietly".'
+    told = one(run(text), cue="told", source="she")
+    assert told.pieces == ["The government", "will not let this species go quietly"]
+    assert told.attribution.kind == "mixed"
+
+
+def test_a_quotation_after_a_sentence_about_someone_else_is_theirs_not_the_previous_speaker_s():
+    text = (
+        "Thomas Hildebrandt wants to save the rhino.\n\n"
+        "Critics call it a vanity project. Hildebrandt shrugs. \"They said the same about IVF in humans.\""
+    )
+    found = run(text)
+    quote = next(f for f in found if "IVF" in f.content)
+    assert quote.source == "Hildebrandt"

@@ -62,6 +62,8 @@ _PEOPLE_NOUNS = frozenset(PERSON_ROLES) | frozenset(
     "people voter resident investor environmentalist critic parent worker supporter conservative liberal "
     "democrat republican citizen family patient consumer customer observer fan".split()
 )
+# Entity types that are never the one who acts in a narrative sentence.
+_PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "NORP"})
 # At most this many tokens between a cue and the colon that opens its content.
 _COLON_LEAD_MAX = 6
 # A speaker label before a colon at a paragraph start is at most this many tokens long.
@@ -657,8 +659,10 @@ class _RuleFinder:
             content = self.quote_content(quote)
             if mixed_from is not None:  # said that “…”: the complementizer belongs to the content
                 content = [(mixed_from, quote.inner_end)]
-            elif verb.idx < quote.start:
-                content = self.interrupted_opening(verb, quote) + content
+            opening: list[Span] = []
+            if mixed_from is None and verb.idx < quote.start:
+                opening = self.interrupted_opening(verb, quote)
+                content = opening + content
             clause_end = self.clause_end(verb, quote)
             for later in range(qi + 1, len(quotes)):
                 nxt = quotes[later]
@@ -675,7 +679,7 @@ class _RuleFinder:
             self.add(
                 FoundAttribution(
                     content=content,
-                    kind="mixed" if mixed_from is not None else "direct",
+                    kind="mixed" if mixed_from is not None or opening else "direct",
                     cue=self.cue_span(verb, frame),
                     source=self.source_spans(verb) or self.source_between(quote, verb),
                     cue_lemma=frame.lemma,
@@ -702,7 +706,7 @@ class _RuleFinder:
         goes on in lower case has the sentence's opening words as the first piece of the content."""
         if not self.text[quote.inner_start : quote.inner_end].lstrip()[:1].islower():
             return []
-        if verb.i + 1 >= len(self.doc) or self.doc[verb.i + 1].text != ",":
+        if verb.i + 1 >= len(self.doc) or self.char_before(quote.start) != ",":
             return []  # not set off: "Speaking on CNBC, Ubben called him “driven”"
         subjects = [c.left_edge.i for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i]
         if not subjects:
@@ -783,6 +787,16 @@ class _RuleFinder:
                 continue
             if self.quotes.overlapping(_extent_end(previous), quote.start):
                 continue  # another (unattributed) quotation stands in between
+            lead = self.narrative_lead(quote, _extent_end(previous))
+            if lead is not None:
+                # "Critics call it a vanity project. Hildebrandt shrugs. “They said the same …”"
+                self.add(
+                    FoundAttribution(
+                        content=self.quote_content(quote), kind="direct", source=lead, confidence=0.6, origin="quote"
+                    ),
+                    None,
+                )
+                continue
             if self.closes_with_cue(previous, quote):
                 previous.content = [*previous.content, *self.quote_content(quote)]
                 previous.kind = "direct" if previous.kind == "direct" else "mixed"
@@ -794,6 +808,24 @@ class _RuleFinder:
                 None,
             )
             self.continues[id(follow)] = previous
+
+    def narrative_lead(self, quote: Quote, after: int) -> list[Span] | None:
+        """The person a short narrative sentence right before the quotation is about, when it names
+        someone by name (its subject, after the previous attribution, in the quotation's paragraph)."""
+        start = self.token_at(quote.start)
+        if start == 0:
+            return None
+        sentence = self.doc[start - 1].sent
+        if sentence.start_char < after or self.paragraph_of(sentence.start_char) != self.paragraph_of(quote.start):
+            return None
+        root = sentence.root
+        subjects = [c for c in root.children if c.dep_ == "nsubj" and c.pos_ == "PROPN"]
+        if not subjects and root.pos_ == "NOUN" and len(sentence) <= 5:
+            # "Hildebrandt shrugs." read as a noun phrase: its leading name is the one who acts.
+            subjects = [c for c in root.children if c.dep_ == "compound" and c.pos_ == "PROPN" and c.i == sentence.start]
+        if not subjects or subjects[0].ent_type_ in _PLACE_TYPES or any(self.quotes.inside(t.idx) for t in sentence):
+            return None
+        return _token_spans(subjects[0].subtree) or None
 
     def closes_with_cue(self, previous: FoundAttribution, quote: Quote) -> bool:
         """The quotation goes on with the same statement: "“A,” says X. “B.”" / "A, X said. “B.”", where the
