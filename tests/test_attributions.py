@@ -1009,3 +1009,12 @@ def test_a_quotation_after_a_sentence_about_someone_else_is_theirs_not_the_previ
     found = run(text)
     quote = next(f for f in found if "IVF" in f.content)
     assert quote.source == "Hildebrandt"
+
+
+@pytest.mark.parametrize("mode", ["rules", "full"])
+def test_a_reported_future_coordinated_with_the_cue_is_more_of_what_was_said(mode):
+    text = 'A statement from the federation said it was "aware of the lawsuit" and would defend itself.'
+    found = run(text, mode)
+    said = one(found, cue="said")
+    assert said.content == 'it was "aware of the lawsuit" and would defend itself'
+    assert len(found) == 1

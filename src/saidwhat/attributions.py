@@ -1384,7 +1384,15 @@ class _RuleFinder:
         extra: list[Token] = []
         clause_end = max(t.i for t in clause.subtree)
         for conj in verb.children:
-            if conj.dep_ != "conj" or conj.i <= clause_end or self.frame_of(conj) is not None:
+            if conj.dep_ != "conj" or conj.i <= clause_end:
+                continue
+            if self.is_backshifted(verb, conj):
+                # "said it was aware of the lawsuit and would defend itself": the reported future goes on
+                self.used_cues.add(conj.i)
+                extra += [t for t in self.doc[clause_end + 1 : conj.i] if t.dep_ == "cc"]
+                extra += list(conj.subtree)
+                continue
+            if self.frame_of(conj) is not None:
                 continue
             if conj.tag_ == verb.tag_ and verb.tag_ in _FINITE_TAGS:
                 continue  # "claimed that A, but that wasn't true": a clause in the cue's tense is the narrator's
@@ -1397,6 +1405,16 @@ class _RuleFinder:
             extra += [t for t in self.doc[clause_end + 1 : conj.i] if t.dep_ == "cc"]
             extra += list(conj.subtree)
         return extra
+
+    def is_backshifted(self, verb: Token, conj: Token) -> bool:
+        """A subjectless "would/could/might" verb coordinated with a past-tense cue right after its
+        clause is more of what was said, not a second thing the speaker did."""
+        return (
+            verb.tag_ == "VBD"
+            and not any(c.dep_ in _SUBJECTS for c in conj.children)
+            and any(c.dep_ == "aux" and c.lower_ in ("would", "could", "might", "should") for c in conj.children)
+            and self.doc[conj.left_edge.i - 1].dep_ == "cc"
+        )
 
     def coordinated_infinitives(self, verb: Token, infinitive: Token) -> list[Token]:
         """"promised to triple X, grow Y and create Z": bare verbs the parser hung on the cue go on
