@@ -1024,3 +1024,15 @@ def test_a_plural_common_noun_opening_a_sentence_is_no_name():
     wanted = {"campaigners": span_of(text, "Campaigners")}
     resolved = Resolved(text, wanted.values())
     assert resolved.entity_at(wanted["campaigners"]) is None
+
+
+def test_a_judge_introduced_later_as_justice_is_that_person():
+    text = (
+        "Judge rejects request to unseal divorce file\n\n"
+        "A New York judge has rejected a media request to unseal a 25-year-old divorce file.\n\n"
+        "Lawyers for the newspaper argued the public had a right to know. Manhattan Supreme Court Justice "
+        "Frank Nervo rejected that argument."
+    )
+    wanted = {"lead": span_of(text, "A New York judge")}
+    resolved = Resolved(text, wanted.values())
+    assert resolved.entity_at(wanted["lead"]) is resolved.named("Frank Nervo")

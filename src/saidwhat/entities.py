@@ -115,6 +115,12 @@ RESEARCH_NOUNS = frozenset("poll survey study report analysis research".split())
 PART_NOUNS = frozenset("panel division unit branch arm wing office bureau".split())
 # How far ahead (tokens) an indefinite lead ("A new poll", "A New York judge") may be named.
 LATER_WINDOW = 150
+# Roles news uses for one another ("A New York judge" is introduced as "Justice Frank Nervo").
+ROLE_SYNONYMS = {
+    "judge": frozenset({"justice", "magistrate"}),
+    "justice": frozenset({"judge"}),
+    "magistrate": frozenset({"judge"}),
+}
 # Organisation nouns that fit any organisation; other ones ("the agency", "the union") need their word.
 GENERIC_ORG_NOUNS = frozenset("company firm group organization organisation business corporation conglomerate".split())
 # What a company is called by its trade ("the packaged food maker", "the carmaker", "the lender"):
@@ -1202,7 +1208,9 @@ class _Resolver:
             if min(m.start for m in entity.mentions) < noun.idx:
                 continue  # an entity named before is no new one introduced
             if label == "PERSON" and entity.type == "PERSON":
-                if head in entity.role_words and (gender is None or entity.gender in (None, gender)):
+                if (ROLE_SYNONYMS.get(head, frozenset()) | {head}) & entity.role_words and (
+                    gender is None or entity.gender in (None, gender)
+                ):
                     return entity
             elif label == "ORG" and entity.type in ("ORG", "MEDIA"):
                 if kinds & {w for key in entity.keys for w in key.split()}:
