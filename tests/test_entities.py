@@ -1036,3 +1036,20 @@ def test_a_judge_introduced_later_as_justice_is_that_person():
     wanted = {"lead": span_of(text, "A New York judge")}
     resolved = Resolved(text, wanted.values())
     assert resolved.entity_at(wanted["lead"]) is resolved.named("Frank Nervo")
+
+
+def test_her_campaign_is_the_campaign_already_named_after_her():
+    text = (
+        "Hillary Clinton left the memorial early. The Clinton campaign said she was fine.\n\n"
+        "Later her campaign said she had pneumonia."
+    )
+    wanted = {"named": span_of(text, "The Clinton campaign"), "hers": span_of(text, "her campaign")}
+    resolved = Resolved(text, wanted.values())
+    campaign = resolved.entity_at(wanted["named"])
+    assert campaign is not None and campaign.type == "ORG"
+    assert resolved.entity_at(wanted["hers"]) is campaign
+    # Without such an organisation, "his team" stays unresolved rather than becoming the person.
+    text = "Tom Hale said the plan would pass. Later his team said the vote was delayed."
+    wanted = {"team": span_of(text, "his team")}
+    resolved = Resolved(text, wanted.values())
+    assert resolved.entity_at(wanted["team"]) is not resolved.named("Tom Hale")

@@ -50,6 +50,7 @@ from saidwhat.names import (
     ORG_HEADS,
     GPE_NOUNS,
     ORG_KINDS,
+    OWNED_ORG_NOUNS,
     PERSON_ROLES,
     PLACE_ALIASES,
     TITLE_ABBREVIATIONS,
@@ -911,6 +912,9 @@ class _Resolver:
         member = self.party_member(root)
         if member is not None:
             return member, "nominal"
+        owned = self.owned_by_pronoun(root)
+        if owned is not None:
+            return owned, "nominal"
         if any(c.dep_ in ("det", "amod", "nummod", "predet", "compound") and c.lower_ in QUANTIFIERS for c in root.children):
             return None, "nominal"  # "many Democrats", "one Republican", "fellow physicians": generic
         entity = self.entity_of_token.get(root.i)
@@ -952,6 +956,18 @@ class _Resolver:
             # A name the tagger took for a common noun ("Trump urges …", "Sanders: …").
             return self.known_name(root.text), "name"
         return None, "name"
+
+    def owned_by_pronoun(self, noun: Token) -> _Entity | None:
+        """"her campaign" after "the Clinton campaign": the organisation already named after the
+        person the possessive pronoun refers to."""
+        if noun.lemma_.lower() not in OWNED_ORG_NOUNS:
+            return None
+        owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+        owner = self.entity_of_token.get(owners[0].i) if owners else None
+        if owner is None or owner.type != "PERSON" or not owner.surnames:
+            return None
+        wanted = {f"{name} {noun.lemma_.lower()}" for name in owner.surnames}
+        return self.most_recent(lambda e: e.type in ("ORG", "GROUP") and any(key in e.keys for key in wanted))
 
     def plural_description(self, noun: Token) -> _Entity | None:
         """"the senators", "both men", "the two countries": the group last named together (the
