@@ -1018,3 +1018,9 @@ def test_a_reported_future_coordinated_with_the_cue_is_more_of_what_was_said(mod
     said = one(found, cue="said")
     assert said.content == 'it was "aware of the lawsuit" and would defend itself'
     assert len(found) == 1
+
+
+def test_an_agent_s_own_report_stays_out_of_the_source():
+    text = "Her death was confirmed by her son, Chidi Okonjo, who said she had been in declining health."
+    confirmed = one(run(text, "full"), cue="was confirmed")
+    assert confirmed.source == "her son, Chidi Okonjo"

@@ -1053,3 +1053,14 @@ def test_her_campaign_is_the_campaign_already_named_after_her():
     wanted = {"team": span_of(text, "his team")}
     resolved = Resolved(text, wanted.values())
     assert resolved.entity_at(wanted["team"]) is not resolved.named("Tom Hale")
+
+
+def test_a_person_in_the_speaker_s_relative_clause_is_not_the_speaker():
+    text = (
+        "Margaret Okonjo, a surgeon, died on Saturday.\n\n"
+        "\"She would shout at you in the theatre and then buy you lunch,\" recalled Emeka Nwosu, who trained "
+        "under her in the 1980s."
+    )
+    wanted = {"source": span_of(text, "Emeka Nwosu, who trained under her in the 1980s")}
+    resolved = Resolved(text, wanted.values())
+    assert resolved.entity_at(wanted["source"]) is not resolved.named("Margaret Okonjo")

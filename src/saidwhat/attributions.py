@@ -363,7 +363,8 @@ class _RuleFinder:
                 if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
             ]
             if agents:
-                return list(agents[0].subtree)
+                asides = self.source_asides(agents[0])  # "by her son, Chidi Okonjo, who said …"
+                return [t for t in agents[0].subtree if t.i not in asides]
             if not subjects and current is verb:
                 inverted = self.inverted_subject(verb)
                 if inverted is not None:

@@ -921,7 +921,13 @@ class _Resolver:
         kind = "pronoun" if root.pos_ == "PRON" else ("name" if root.pos_ == "PROPN" else "nominal")
         if entity is not None and entity.type in ("GPE", "NORP"):
             # "Tulsa police Chief Chuck Jordan" parsed with the place on top: the person is meant.
-            people = [self.entity_of_token[t.i] for t in span if self.entity_of_token.get(t.i, entity).type == "PERSON"]
+            # Only names of the phrase itself: not "her" in "Emeka Nwosu, who trained under her".
+            clauses = {t.i for c in root.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+            people = [
+                self.entity_of_token[t.i]
+                for t in span
+                if t.pos_ == "PROPN" and t.i not in clauses and self.entity_of_token.get(t.i, entity).type == "PERSON"
+            ]
             if people:
                 return people[-1], "name"
             # "Amnesty International Kenya", "Google India": an organisation's national branch.
