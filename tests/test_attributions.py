@@ -1024,3 +1024,16 @@ def test_an_agent_s_own_report_stays_out_of_the_source():
     text = "Her death was confirmed by her son, Chidi Okonjo, who said she had been in declining health."
     confirmed = one(run(text, "full"), cue="was confirmed")
     assert confirmed.source == "her son, Chidi Okonjo"
+
+
+@pytest.mark.parametrize(
+    "text, cue",
+    [
+        ("Chief executive Sundar Pichai told employees to expect more reductions this year.", "told"),
+        ("The agency warned residents to stay indoors until the smoke cleared.", "warned"),
+        ("Doctors advised patients to avoid the drug while pregnant.", "advised"),
+    ],
+)
+def test_telling_or_warning_someone_to_do_something_is_a_request(text, cue):
+    found = one(run(text), cue=cue)
+    assert found.content.endswith(text.split(" to ", 1)[1].rstrip("."))

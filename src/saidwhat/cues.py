@@ -46,7 +46,10 @@ _SPEECH = _frames(
 )
 
 # Verbs whose content may be an infinitive as well as a clause.
-_INFINITIVE_SPEECH = "threaten vow pledge promise swear refuse decline agree offer urge ask demand order"
+_INFINITIVE_SPEECH = (
+    "threaten vow pledge promise swear refuse decline agree offer urge ask demand order "
+    "tell warn advise encourage instruct remind implore"
+)
 
 # Cues whose content is an object noun phrase (with its of/for/as/to complement).
 _OBJECT_SPEECH = _frames(
