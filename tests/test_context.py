@@ -590,6 +590,15 @@ def test_an_amount_is_never_a_target():
     assert asked.target is None
 
 
+def test_the_addressee_of_a_request_is_its_target_even_inside_the_content():
+    text = "Chief executive Sundar Pichai told employees to expect more reductions this year."
+    told = context_of(
+        text, cue="told", source="Chief executive Sundar Pichai", content="employees to expect more reductions this year",
+        cue_lemma="tell",
+    )
+    assert (told.act, told.target) == ("REQUEST", "employees")
+
+
 def test_a_weekday_is_never_a_target():
     text = "Clinton called on Howard Dean Wednesday to apologize for the remark."
     found = context_of(text, cue="called on", source="Clinton", content="to apologize for the remark")

@@ -660,7 +660,9 @@ def _target(
     for candidate, inside_content_ok in _target_candidates(head, cue_tokens):
         # The object of an evaluative cue may open its content ("accused [Hamas of backing out]").
         direct_object = candidate.head.i == head.i and candidate.dep_ in ("dobj", "npadvmod")
-        allowed_inside = inside_content_ok or (direct_object and act in EVALUATIVE_ACTS)
+        # So may the addressee of a request ("told [employees to expect cuts]").
+        addressee = direct_object and act in (SpeechAct.REQUEST, SpeechAct.WARN) and _has_infinitive(head)
+        allowed_inside = inside_content_ok or (direct_object and act in EVALUATIVE_ACTS) or addressee
         if candidate.i in (source if allowed_inside else blocked):
             continue
         if candidate.pos_ == "PRON":
