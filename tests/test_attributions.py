@@ -1037,3 +1037,32 @@ def test_an_agent_s_own_report_stays_out_of_the_source():
 def test_telling_or_warning_someone_to_do_something_is_a_request(text, cue):
     found = one(run(text), cue=cue)
     assert found.content.endswith(text.split(" to ", 1)[1].rstrip("."))
+
+
+INTERVIEW = (
+    "'We were lucky': a lifeboat captain on the night of the storm\n\n"
+    "Maria Lopes has skippered the Porthcawl lifeboat for nine years. We spoke to her a week after the rescue.\n\n"
+    "How bad was it?\n\n"
+    "The worst I have seen. The waves were nine metres and the wind was gusting over 70 knots.\n\n"
+    "Were you afraid?\n\n"
+    "Honestly, yes. You would be mad not to be. But you train for this.\n\n"
+    "What would you say to people who go out in weather like that?\n\n"
+    "Check the forecast. And if in doubt, don't."
+)
+
+
+def test_an_interview_s_answers_are_the_interviewee_s():
+    found = run(INTERVIEW)
+    answers = [f for f in found if f.source == "Maria Lopes"]
+    assert [a.content for a in answers] == [
+        "The worst I have seen. The waves were nine metres and the wind was gusting over 70 knots",
+        "Honestly, yes. You would be mad not to be. But you train for this",
+        "Check the forecast. And if in doubt, don't",
+    ]
+    assert all(a.attribution.kind == "direct" for a in answers)
+    assert not any(f.content.endswith("?") for f in found), "the questions are the interviewer's"
+
+
+def test_question_headings_without_an_interview_are_no_answers():
+    text = INTERVIEW.replace("We spoke to her a week after the rescue.", "The station was busy that week.")
+    assert not [f for f in run(text) if f.source == "Maria Lopes"]

@@ -64,6 +64,14 @@ _PEOPLE_NOUNS = frozenset(PERSON_ROLES) | frozenset(
 )
 # Entity types that are never the one who acts in a narrative sentence.
 _PLACE_TYPES = frozenset({"GPE", "LOC", "FAC", "DATE", "TIME", "NORP"})
+# Interviews printed as questions and answers: how many answered questions make one, how long a
+# question may be, how many paragraphs an answer may run to.
+_INTERVIEW_MIN_QUESTIONS = 2
+_QUESTION_MAX_WORDS = 40
+_ANSWER_PARAGRAPHS = 4
+_FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|we|We|our|Our|us)\b")
+_SECOND_PERSON = re.compile(r"\b(?:you|You|your|Your)\b")
+_INTERVIEW_WORDS = re.compile(r"\b(?:interview\w*|Q ?& ?A|spoke (?:to|with)|talked (?:to|with)|conversation|edited for)", re.I)
 # At most this many tokens between a cue and the colon that opens its content.
 _COLON_LEAD_MAX = 6
 # A speaker label before a colon at a paragraph start is at most this many tokens long.
@@ -612,6 +620,7 @@ class _RuleFinder:
         self.according_to_pass()
         self.noun_pass()
         self.experiencer_pass()
+        self.interview_pass()
         self.link_orphan_quotes()
         self.link_follow_ons()
         self.drop_nested()
@@ -1451,6 +1460,57 @@ class _RuleFinder:
             return None
         spans = _token_spans(t for t in self.doc[after + 1 :] if t.idx < para_end)
         return spans or None
+
+    def interview_pass(self) -> None:
+        """An interview printed as questions and answers without speaker labels: "How bad was it?" ¶
+        "The worst I have seen. …". Each answer paragraph is the interviewee's, the person the
+        introduction names. Only when it reads as an interview: at least two answered questions, and
+        answers that speak in the first person."""
+        paragraphs = [(s, e) for s, e in self.paragraphs if self.text[s:e].strip()]
+        asked = [i for i, (s, e) in enumerate(paragraphs) if i > 0 and self.is_interview_question(s, e)]
+        answers = [
+            [j for j in range(i + 1, min(next((q for q in asked if q > i), len(paragraphs)), i + 1 + _ANSWER_PARAGRAPHS))]
+            for i in asked
+        ]
+        answered = [block for block in answers if block]
+        if len(answered) < _INTERVIEW_MIN_QUESTIONS:
+            return
+        # Questions put to "you", or answers in the first person: an explainer's "What happens next?"
+        # headings do neither.
+        first_person = sum(
+            any(_FIRST_PERSON.search(self.text[paragraphs[j][0] : paragraphs[j][1]]) for j in block) for block in answered
+        )
+        addressed = sum(bool(_SECOND_PERSON.search(self.text[slice(*paragraphs[i])])) for i in asked)
+        if 2 * max(first_person, addressed) < len(answered):
+            return
+        intro = self.text[paragraphs[0][0] : paragraphs[asked[0]][0]]
+        guest = self.interviewee(paragraphs[0][0], paragraphs[asked[0]][0]) if _INTERVIEW_WORDS.search(intro) else None
+        if guest is None:
+            return  # questions without an introduction that says who answers them
+        for block in answered:
+            for j in block:
+                content = _token_spans(t for t in self.doc if paragraphs[j][0] <= t.idx < paragraphs[j][1])
+                if not content or self.overlaps_found(content) or self.quotes.inside(content[0][0]):
+                    continue
+                self.add(
+                    FoundAttribution(
+                        content=content, kind="direct", source=guest, cue_lemma="say", confidence=0.55, origin="rule"
+                    ),
+                    None,
+                )
+
+    def is_interview_question(self, start: int, end: int) -> bool:
+        text = self.text[start:end].strip()
+        return text.endswith("?") and len(text.split()) <= _QUESTION_MAX_WORDS and not any(c in QUOTE_CHARS for c in text)
+
+    def interviewee(self, start: int, end: int) -> list[Span] | None:
+        """The first person named in full in the introduction (not a byline)."""
+        for ent in self.doc.ents:
+            if ent.label_ == "PERSON" and len(ent) > 1 and start <= ent.start_char < end:
+                before = self.text[max(start, ent.start_char - 4) : ent.start_char].strip().lower()
+                if before != "by":
+                    return [(ent.start_char, ent.end_char)]
+        return None
 
     def experiencer_pass(self) -> None:
         """"That worries environmentalists": a verb of feeling whose subject is what is thought about
