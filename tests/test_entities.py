@@ -1064,3 +1064,15 @@ def test_a_person_in_the_speaker_s_relative_clause_is_not_the_speaker():
     wanted = {"source": span_of(text, "Emeka Nwosu, who trained under her in the 1980s")}
     resolved = Resolved(text, wanted.values())
     assert resolved.entity_at(wanted["source"]) is not resolved.named("Margaret Okonjo")
+
+
+def test_a_role_in_apposition_makes_a_person_whatever_the_tagger_said():
+    text = (
+        "Labour's campaign chief, Morgan McSweeney, says the party is cautiously optimistic.\n\n"
+        "\"We've knocked on more doors than ever,\" he told the BBC."
+    )
+    wanted = {"he": span_of(text, "he", after="ever")}
+    resolved = Resolved(text, wanted.values())
+    person = resolved.named("Morgan McSweeney")
+    assert person.type == "PERSON"
+    assert resolved.entity_at(wanted["he"]) is person

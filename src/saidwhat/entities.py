@@ -481,7 +481,10 @@ class _Resolver:
                 entity.genders[gender] += 3
         for appositive in mention.appositives:
             entity.add_descriptor(appositive)
-            gender = gender_of_title(name_tokens(appositive))
+            appositive_words = [t for w in name_tokens(appositive) for t in w.split("-")]
+            if appositive_words and appositive_words[-1] in PERSON_ROLES:
+                entity.labels["PERSON"] += 3  # "Labour's campaign chief, Morgan McSweeney": a person
+            gender = gender_of_title(appositive_words)
             if gender:
                 entity.genders[gender] += 2
         gender = gender_of_first_name(tokens)
