@@ -1066,3 +1066,26 @@ def test_an_interview_s_answers_are_the_interviewee_s():
 def test_question_headings_without_an_interview_are_no_answers():
     text = INTERVIEW.replace("We spoke to her a week after the rescue.", "The station was busy that week.")
     assert not [f for f in run(text) if f.source == "Maria Lopes"]
+
+
+WIRE_AGENCIES = (
+    "Kremlin says talks constructive\n\n"
+    "MOSCOW, Feb 18 (Reuters) - The Kremlin said on Tuesday that talks had been \"constructive\".\n\n"
+    "\"It is too early to speak of any agreements,\" Kremlin spokesman Dmitry Peskov told reporters, according "
+    "to the Interfax news agency.\n\n"
+    "Foreign Minister Sergei Lavrov was quoted by state news agency TASS as saying that Moscow would not "
+    "accept European peacekeepers."
+)
+
+
+def test_a_news_agency_relaying_a_quotation_is_the_via_not_the_source():
+    result = extract(WIRE_AGENCIES)
+    assert_spans_valid(result)
+    peskov = next(s for s in result.statements if s.content.text.startswith("It is too early"))
+    assert peskov.source.text == "Kremlin spokesman Dmitry Peskov"
+    assert [v.text for v in peskov.via] == ["the Interfax news agency"]
+    lavrov = next(s for s in result.statements if "peacekeepers" in s.content.text)
+    assert lavrov.source.text == "Foreign Minister Sergei Lavrov"
+    assert lavrov.cue.text == "was quoted … as saying"
+    assert [v.text for v in lavrov.via] == ["TASS"]
+    assert not any(s.content.text == "Foreign Minister Sergei Lavrov" for s in result.statements)

@@ -33,7 +33,7 @@ from saidwhat.cues import CUE_NOUNS, CUE_SETTING_NOUNS, SETTING_NOUNS, CueFrame,
 from saidwhat.errors import InputError
 from saidwhat.model.boundaries import REFINED_KINDS, blocked_tokens, candidates, packaged_boundary_model
 from saidwhat.models import part_text
-from saidwhat.names import PERSON_ROLES
+from saidwhat.names import MEDIA_NOUNS, PERSON_ROLES
 from saidwhat.quotes import QUOTE_CHARS, Quote, QuoteIndex, find_quotes, paragraph_spans
 from saidwhat.records import FoundAttribution, Span
 
@@ -133,6 +133,8 @@ def find_attributions(doc: Doc, *, mode: str = "full", refine: bool = True) -> l
         for attribution in predicted:
             if attribution.source is None and attribution.cue:
                 attribution.source = finder.cue_subject(attribution.cue)
+        # A content that is its own source says nothing ("X was quoted by TASS …" read as about X).
+        predicted = [a for a in predicted if not (a.source and _chars(a.content) <= _chars(a.source))]
         # Nor is a date a speaker ("a decision is expected by the end of June").
         predicted = [a for a in predicted if not finder.is_time(a.source)]
         found = merge_model(found, predicted)
@@ -328,8 +330,13 @@ class _RuleFinder:
         head = verb.head
         if verb.dep_ == "xcomp" and head.i < verb.i and verb.i - head.i <= 3 and _is_verbal(head):
             left = self.cue_left(head)  # "seemed to blame", "used to support": the raising verb is cue
-        elif verb.dep_ == "pcomp" and head.head.lemma_ in _QUOTED_LEMMAS and verb.i - head.head.i == 2:
-            left = self.cue_left(head.head)  # "was quoted as saying"
+        elif verb.dep_ == "pcomp" and head.head.lemma_ in _QUOTED_LEMMAS and head.head.i < head.i:
+            quoted = head.head
+            if verb.i - quoted.i == 2:
+                left = self.cue_left(quoted)  # "was quoted as saying"
+            else:  # "was quoted by state news agency TASS as saying": the agent is no part of the cue
+                first = self.doc[self.cue_left(quoted)]
+                return [(first.idx, quoted.idx + len(quoted.text)), (head.idx, verb.idx + len(verb.text))]
         children = {c.i: c for c in verb.children}
         right = verb.i
         if " " in frame.lemma and right + 1 in children:  # phrasal: "point out", "call for"
@@ -370,7 +377,8 @@ class _RuleFinder:
                 for p in c.children
                 if p.dep_ == "pobj" and p.ent_type_ not in ("DATE", "TIME")
             ]
-            if agents:
+            quoted = current.lemma_.lower() in _QUOTED_LEMMAS and any(c.dep_ == "nsubjpass" for c in current.children)
+            if agents and not quoted:  # "X was quoted by TASS as saying": X speaks, TASS reports it
                 asides = self.source_asides(agents[0])  # "by her son, Chidi Okonjo, who said …"
                 return [t for t in agents[0].subtree if t.i not in asides]
             if not subjects and current is verb:
@@ -1555,7 +1563,7 @@ class _RuleFinder:
             cue_end, source, phrase = match
             # "Hamdan said …, according to The Times of Israel": a named outlet is a via, not the source
             # ("Police have said …, according to attorneys for the family" is the attorneys' account).
-            if source.pos_ == "PROPN" and self.found_with_source_around(token):
+            if self.is_outlet_phrase(source) and self.found_with_source_around(token):
                 continue
             clause = token.head
             # "Police have said they will …, according to lawyers": the phrase the parser hung on the
@@ -1615,6 +1623,13 @@ class _RuleFinder:
         if not any(c.dep_ in _SUBJECTS for c in token.head.children):
             return None
         return token, objects[0], {t.i for t in token.subtree}
+
+    @staticmethod
+    def is_outlet_phrase(source: Token) -> bool:
+        """A name ("The Times of Israel") or a news-medium noun ("the Interfax news agency")."""
+        return source.pos_ == "PROPN" or (
+            source.lemma_.lower() in (*MEDIA_NOUNS, "agency") and any(t.pos_ == "PROPN" for t in source.subtree)
+        )
 
     def found_with_source_around(self, token: Token) -> bool:
         """Whether a speaker's report ("Hamdan said …") has its cue in this sentence (and paragraph).

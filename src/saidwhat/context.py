@@ -437,6 +437,13 @@ def _via(
             if tail is not None:
                 used.update(t.i for t in tail.subtree if t.i not in blocked)
 
+    # "X was quoted by TASS as saying …": who quoted the speaker is the first link.
+    quoted = head if head.lemma_ == "quote" else head.head.head if head.dep_ == "pcomp" else None
+    if quoted is not None and quoted.lemma_ == "quote":
+        for agent in (c for c in quoted.children if c.dep_ == "agent"):
+            outlet = next((c for c in agent.children if c.dep_ == "pobj"), None)
+            if outlet is not None and outlet.i not in blocked:
+                add(_noun_phrase_name(outlet), agent)
     # Per clause level, nearest the speaker first: what is cited ("citing Al-Quds"), who reports
     # ("the Post reported that X said", "X said …, the Times reported"), who relays that
     # ("according to Axios"). Levels climb from the cue through the verbs that report it.
