@@ -1076,3 +1076,11 @@ def test_a_role_in_apposition_makes_a_person_whatever_the_tagger_said():
     person = resolved.named("Morgan McSweeney")
     assert person.type == "PERSON"
     assert resolved.entity_at(wanted["he"]) is person
+
+
+def test_a_country_s_ministry_is_an_organisation_of_its_own():
+    text = "China's foreign ministry, in a statement carried by Xinhua, urged \"all parties\" to show restraint."
+    wanted = {"ministry": span_of(text, "China's foreign ministry")}
+    resolved = Resolved(text, wanted.values())
+    ministry = resolved.entity_at(wanted["ministry"])
+    assert ministry is not None and ministry.type == "ORG" and "ministry" in ministry.name

@@ -115,7 +115,7 @@ ORG_KINDS: dict[str, frozenset[str]] = {
 }
 GPE_NOUNS = frozenset("country state nation city kingdom republic island capital region province territory".split())
 # Organisations named by their owner: "the Clinton campaign", "Trump’s team", "the Obama administration".
-OWNED_ORG_NOUNS = frozenset("campaign team administration government camp foundation staff".split())
+OWNED_ORG_NOUNS = frozenset("campaign team administration government camp foundation staff ministry embassy".split())
 MEDIA_NOUNS = frozenset("newspaper paper outlet broadcaster magazine daily tabloid channel station website site network journal".split())
 
 # News outlets: their names are MEDIA even when the tagger says ORG/PERSON/GPE.
