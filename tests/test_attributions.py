@@ -1089,3 +1089,16 @@ def test_a_news_agency_relaying_a_quotation_is_the_via_not_the_source():
     assert lavrov.cue.text == "was quoted … as saying"
     assert [v.text for v in lavrov.via] == ["TASS"]
     assert not any(s.content.text == "Foreign Minister Sergei Lavrov" for s in result.statements)
+
+
+@pytest.mark.parametrize(
+    "headline, cue, source, content",
+    [
+        ("Daily walk cuts dementia risk, study suggests", "suggests", "study", "Daily walk cuts dementia risk"),
+        ("Rates to stay high for longer, economists have warned", "have warned", "economists", "Rates to stay high for longer"),
+    ],
+)
+def test_a_headline_ending_with_its_source_and_cue_reports_what_comes_before(headline, cue, source, content):
+    text = f"{headline}\n\nThe findings were published on Monday."
+    found = one(run(text), cue=cue, source=source)
+    assert found.content == content

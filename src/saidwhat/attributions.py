@@ -1131,6 +1131,10 @@ class _RuleFinder:
                 t.text == ";" for t in self.doc[max(t.i for t in clause.subtree) : verb.i]
             ):
                 clause = None  # "A happened; he said that …": the parser hung the earlier sentence on the cue
+            if clause is None:
+                fronted = self.line_before_cue(verb)
+                if fronted:
+                    return fronted
             if clause is None and (verb.dep_ == "parataxis" or self.is_as_clause(verb)) and verb.head.i != verb.i:
                 # "The economy, he said, is growing": the cue interrupts the clause it reports;
                 # "As Schor points out, the question is …": the clause it vouches for.
@@ -1190,6 +1194,22 @@ class _RuleFinder:
                 excluded |= self.speaker_follow_ons(verb, obj)
                 return _token_spans(self.without_person_aside([t for t in tokens if t.i not in excluded])) or None
         return None
+
+    def line_before_cue(self, verb: Token) -> list[Span] | None:
+        """"Daily walk cuts dementia risk, study suggests": a line (a headline, most often) that ends
+        with ", <subject> <cue>" reports everything before the comma, however the parser read it."""
+        start, end = self.paragraphs[self.paragraph_of(verb.idx)]
+        if self.text[verb.idx + len(verb.text) : end].strip(" .!?\n") or not any(c.dep_ in _SUBJECTS for c in verb.children):
+            return None
+        subject = next(c for c in verb.children if c.dep_ in _SUBJECTS)
+        comma = subject.left_edge.i - 1
+        between = self.doc[subject.right_edge.i + 1 : verb.i]  # "study suggests", "experts have warned"
+        if comma <= 0 or self.doc[comma].text != "," or any(t.dep_ not in ("aux", "neg", "advmod") for t in between):
+            return None
+        tokens = [t for t in self.doc[: comma] if t.idx >= start]
+        if len(tokens) < 3 or any(self.quotes.inside(t.idx) for t in tokens[:1]):
+            return None
+        return _token_spans(tokens) or None
 
     @staticmethod
     def is_as_clause(verb: Token) -> bool:
