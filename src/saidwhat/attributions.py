@@ -1198,16 +1198,20 @@ class _RuleFinder:
     def line_before_cue(self, verb: Token) -> list[Span] | None:
         """"Daily walk cuts dementia risk, study suggests": a line (a headline, most often) that ends
         with ", <subject> <cue>" reports everything before the comma, however the parser read it."""
-        start, end = self.paragraphs[self.paragraph_of(verb.idx)]
-        if self.text[verb.idx + len(verb.text) : end].strip(" .!?\n") or not any(c.dep_ in _SUBJECTS for c in verb.children):
+        after = verb.i + 1
+        while after < len(self.doc) and self.doc[after].is_punct and "\n" not in self.doc[after].text:
+            after += 1  # "… study suggests." / "… study suggests"¶
+        if after < len(self.doc) and "\n" not in self.doc[after].text:
             return None
-        subject = next(c for c in verb.children if c.dep_ in _SUBJECTS)
+        subject = next((c for c in verb.children if c.dep_ in _SUBJECTS), None)
+        if subject is None:
+            return None
         comma = subject.left_edge.i - 1
         between = self.doc[subject.right_edge.i + 1 : verb.i]  # "study suggests", "experts have warned"
         if comma <= 0 or self.doc[comma].text != "," or any(t.dep_ not in ("aux", "neg", "advmod") for t in between):
             return None
-        tokens = [t for t in self.doc[: comma] if t.idx >= start]
-        if len(tokens) < 3 or any(self.quotes.inside(t.idx) for t in tokens[:1]):
+        tokens = list(self.doc[self.token_at(self.paragraphs[self.paragraph_of(verb.idx)][0]) : comma])
+        if len(tokens) < 3 or self.quotes.inside(tokens[0].idx):
             return None
         return _token_spans(tokens) or None
 
@@ -1492,8 +1496,9 @@ class _RuleFinder:
     def interview_pass(self) -> None:
         """An interview printed as questions and answers without speaker labels: "How bad was it?" ¶
         "The worst I have seen. …". Each answer paragraph is the interviewee's, the person the
-        introduction names. Only when it reads as an interview: at least two answered questions, and
-        answers that speak in the first person."""
+        introduction names. Only when it reads as an interview: at least two answered questions, an
+        introduction that says so ("spoke to", "interview", "Q&A"), and questions put to "you" or
+        answers in the first person."""
         paragraphs = [(s, e) for s, e in self.paragraphs if self.text[s:e].strip()]
         asked = [i for i, (s, e) in enumerate(paragraphs) if i > 0 and self.is_interview_question(s, e)]
         answers = [
@@ -1517,7 +1522,7 @@ class _RuleFinder:
             return  # questions without an introduction that says who answers them
         for block in answered:
             for j in block:
-                content = _token_spans(t for t in self.doc if paragraphs[j][0] <= t.idx < paragraphs[j][1])
+                content = _token_spans(self.doc.char_span(*paragraphs[j], alignment_mode="expand") or ())
                 if not content or self.overlaps_found(content) or self.quotes.inside(content[0][0]):
                     continue
                 self.add(
