@@ -1560,10 +1560,7 @@ class _RuleFinder:
             source = _token_spans(objects[0].subtree)
             if not content or not source or self.overlaps_found(content):
                 continue
-            start = verb.i  # the verb with the auxiliaries and adverbs right before it ("has long troubled")
-            while start > 0 and self.doc[start - 1].head.i == verb.i and self.doc[start - 1].dep_ in ("aux", "neg", "advmod"):
-                start -= 1
-            cue = _token_spans(self.doc[start : verb.i + 1])
+            cue = _token_spans(self.doc[self.cue_left(verb) : verb.i + 1])  # "has long troubled"
             self.add(
                 FoundAttribution(
                     content=content,
