@@ -1102,3 +1102,14 @@ def test_a_headline_ending_with_its_source_and_cue_reports_what_comes_before(hea
     text = f"{headline}\n\nThe findings were published on Monday."
     found = one(run(text), cue=cue, source=source)
     assert found.content == content
+
+
+def test_a_headline_without_the_reported_verb_still_reports_the_rest_of_its_line():
+    text = (
+        "Kremlin says talks with Washington 'constructive'\n\n"
+        "The Kremlin said on Tuesday that talks had been constructive."
+    )
+    says = one(run(text), cue="says", source="Kremlin")
+    assert says.content == "talks with Washington 'constructive'"
+    # A question is no report.
+    assert not [f for f in run("Can you imagine if Smith were a woman?\n\nLetters.") if f.cue == "imagine"]

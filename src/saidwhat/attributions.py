@@ -1132,7 +1132,7 @@ class _RuleFinder:
             ):
                 clause = None  # "A happened; he said that …": the parser hung the earlier sentence on the cue
             if clause is None:
-                fronted = self.line_before_cue(verb)
+                fronted = self.line_before_cue(verb) or self.headline_rest(verb)
                 if fronted:
                     return fronted
             if clause is None and (verb.dep_ == "parataxis" or self.is_as_clause(verb)) and verb.head.i != verb.i:
@@ -1212,6 +1212,20 @@ class _RuleFinder:
             return None
         tokens = list(self.doc[self.token_at(self.paragraphs[self.paragraph_of(verb.idx)][0]) : comma])
         if len(tokens) < 3 or self.quotes.inside(tokens[0].idx):
+            return None
+        return _token_spans(tokens) or None
+
+    def headline_rest(self, verb: Token) -> list[Span] | None:
+        """"Kremlin says talks with Washington 'constructive'": a headline drops the verb of what was
+        said, and the parser takes its subject for the cue's object; the rest of the line is the content."""
+        paragraph = self.paragraph_of(verb.idx)
+        start, end = self.paragraphs[paragraph]
+        if any(self.text[s:e].strip() for s, e in self.paragraphs[:paragraph]) or self.text[start:end].rstrip()[-1:] in ".?":
+            return None  # only an article's first line, when it reads as a headline (not a question)
+        if not any(c.dep_ in _SUBJECTS and c.i < verb.i for c in verb.children):
+            return None
+        tokens = [t for t in self.doc[verb.i + 1 : self.token_at(end - 1) + 1] if t.idx < end and not t.is_space]
+        if sum(t.is_alpha for t in tokens) < 2 or tokens[0].dep_ in ("prep", "agent"):
             return None
         return _token_spans(tokens) or None
 
