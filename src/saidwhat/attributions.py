@@ -72,6 +72,8 @@ _ANSWER_PARAGRAPHS = 4
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|we|We|our|Our|us)\b")
 _SECOND_PERSON = re.compile(r"\b(?:you|You|your|Your)\b")
 _INTERVIEW_WORDS = re.compile(r"\b(?:interview\w*|Q ?& ?A|spoke (?:to|with)|talked (?:to|with)|conversation|edited for)", re.I)
+# A first line longer than this is no headline.
+_HEADLINE_MAX_WORDS = 20
 # At most this many tokens between a cue and the colon that opens its content.
 _COLON_LEAD_MAX = 6
 # A speaker label before a colon at a paragraph start is at most this many tokens long.
@@ -1220,8 +1222,14 @@ class _RuleFinder:
         said, and the parser takes its subject for the cue's object; the rest of the line is the content."""
         paragraph = self.paragraph_of(verb.idx)
         start, end = self.paragraphs[paragraph]
-        if any(self.text[s:e].strip() for s, e in self.paragraphs[:paragraph]) or self.text[start:end].rstrip()[-1:] in ".?":
-            return None  # only an article's first line, when it reads as a headline (not a question)
+        line = self.text[start:end].strip()
+        if (
+            any(self.text[s:e].strip() for s, e in self.paragraphs[:paragraph])
+            or paragraph + 1 >= len(self.paragraphs)
+            or line.rstrip("”’\"'")[-1:] in ".?!"
+            or len(line.split()) > _HEADLINE_MAX_WORDS
+        ):
+            return None  # only an article's first line when it reads as a headline (short, no full stop, not a question)
         if not any(c.dep_ in _SUBJECTS and c.i < verb.i for c in verb.children):
             return None
         tokens = [t for t in self.doc[verb.i + 1 : self.token_at(end - 1) + 1] if t.idx < end and not t.is_space]
