@@ -1113,3 +1113,10 @@ def test_a_headline_without_the_reported_verb_still_reports_the_rest_of_its_line
     assert says.content == "talks with Washington 'constructive'"
     # A question is no report.
     assert not [f for f in run("Can you imagine if Smith were a woman?\n\nLetters.") if f.cue == "imagine"]
+
+
+def test_a_name_the_parser_read_as_a_clause_does_not_hide_the_cue_after_a_quotation():
+    text = 'Transit advocates were unconvinced. "This hits the people who can least afford it," said Maya Ortiz of Riders United.'
+    said = one(run(text), cue="said", source="Maya Ortiz of Riders United")
+    assert said.content == "This hits the people who can least afford it"
+    assert said.attribution.kind == "direct"

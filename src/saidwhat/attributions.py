@@ -701,7 +701,7 @@ class _RuleFinder:
                     content=content,
                     kind="mixed" if mixed_from is not None or opening else "direct",
                     cue=self.cue_span(verb, frame),
-                    source=self.source_spans(verb) or self.source_between(quote, verb),
+                    source=self.source_spans(verb) or self.source_between(quote, verb) or self.name_read_as_clause(verb),
                     cue_lemma=frame.lemma,
                     confidence=0.9 if mixed_from is None else 0.8,
                     origin="quote",
@@ -902,8 +902,17 @@ class _RuleFinder:
         para_end = self.paragraphs[self.paragraph_of(verb.idx)][1]
         return any(
             c.dep_ == "ccomp" and c.i > position and c.idx < para_end and not self.quotes.inside(c.idx)
+            and c.pos_ != "PROPN"  # "said Maya Ortiz of Riders United": a name misread as a clause
             for c in verb.children
         )
+
+    def name_read_as_clause(self, verb: Token) -> list[Span] | None:
+        """"…,” said Maya Ortiz of Riders United: the parser took the name for a clause the cue
+        introduces ("Ortiz … United"); the whole phrase is the speaker."""
+        for clause in verb.children:
+            if clause.dep_ == "ccomp" and clause.pos_ == "PROPN" and clause.i > verb.i:
+                return _token_spans(self.same_paragraph(clause.subtree, verb.idx)) or None
+        return None
 
     def quote_handover_frame(self, quote: Quote, verb: Token) -> CueFrame | None:
         """“…,” Trump shot back. / “…!” he demanded: after a quotation that hands over with , ? or !,
