@@ -1084,3 +1084,10 @@ def test_a_country_s_ministry_is_an_organisation_of_its_own():
     resolved = Resolved(text, wanted.values())
     ministry = resolved.entity_at(wanted["ministry"])
     assert ministry is not None and ministry.type == "ORG" and "ministry" in ministry.name
+
+
+def test_the_person_opening_a_source_phrase_is_the_speaker_not_the_group_after_of():
+    text = 'Transit advocates were unconvinced. "This hits the people who can least afford it," said Maya Ortiz of Riders United.'
+    wanted = {"source": span_of(text, "Maya Ortiz of Riders United")}
+    resolved = Resolved(text, wanted.values())
+    assert resolved.entity_at(wanted["source"]) is resolved.named("Maya Ortiz")

@@ -946,6 +946,10 @@ class _Resolver:
         if len(conjuncts) > 1:
             return self.group(conjuncts), "name"
         if entity is not None:
+            person = self.person_opening(span)
+            if person is not None and person is not entity:
+                return person, "name"  # "Maya Ortiz of Riders United" read with the group on top
+        if entity is not None:
             return entity, kind
         if conjuncts and root.tag_ not in ("NNS", "NNPS"):
             # "his wife and current nominee Hillary Clinton" is one person; "my siblings and I" are not.
@@ -965,6 +969,16 @@ class _Resolver:
             # A name the tagger took for a common noun ("Trump urges …", "Sanders: …").
             return self.known_name(root.text), "name"
         return None, "name"
+
+    def person_opening(self, span) -> _Entity | None:
+        """The person whose name opens a phrase and is followed by "of"/"from"/"at" or a comma."""
+        person = self.entity_of_token.get(span.start)
+        if person is None or person.type != "PERSON":
+            return None
+        end = span.start
+        while end < span.end and self.entity_of_token.get(end) is person:
+            end += 1
+        return person if end < span.end and self.doc[end].lower_ in ("of", "from", "at", ",") else None
 
     def owned_by_pronoun(self, noun: Token) -> _Entity | None:
         """"her campaign" after "the Clinton campaign": the organisation already named after the
