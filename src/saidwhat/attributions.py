@@ -1226,19 +1226,25 @@ class _RuleFinder:
             return None
         return _token_spans(tokens) or None
 
+    @cached_property
+    def headline(self) -> int | None:
+        """The index of the article's first paragraph when it reads as a headline: short, followed by
+        more text, ending without a full stop (even inside a closing quotation mark), not a question."""
+        first = next((i for i, (s, e) in enumerate(self.paragraphs) if self.text[s:e].strip()), None)
+        if first is None or first + 1 >= len(self.paragraphs):
+            return None
+        start, end = self.paragraphs[first]
+        words = self.text[start:end].split(maxsplit=_HEADLINE_MAX_WORDS)
+        if len(words) > _HEADLINE_MAX_WORDS or " ".join(words).rstrip("”’\"'")[-1:] in ".?!":
+            return None
+        return first
+
     def headline_rest(self, verb: Token) -> list[Span] | None:
         """"Kremlin says talks with Washington 'constructive'": a headline drops the verb of what was
         said, and the parser takes its subject for the cue's object; the rest of the line is the content."""
-        paragraph = self.paragraph_of(verb.idx)
-        start, end = self.paragraphs[paragraph]
-        line = self.text[start:end].strip()
-        if (
-            any(self.text[s:e].strip() for s, e in self.paragraphs[:paragraph])
-            or paragraph + 1 >= len(self.paragraphs)
-            or line.rstrip("”’\"'")[-1:] in ".?!"
-            or len(line.split()) > _HEADLINE_MAX_WORDS
-        ):
-            return None  # only an article's first line when it reads as a headline (short, no full stop, not a question)
+        if self.headline is None or self.paragraph_of(verb.idx) != self.headline:
+            return None
+        end = self.paragraphs[self.headline][1]
         if not any(c.dep_ in _SUBJECTS and c.i < verb.i for c in verb.children):
             return None
         tokens = [t for t in self.doc[verb.i + 1 : self.token_at(end - 1) + 1] if t.idx < end and not t.is_space]
