@@ -1120,3 +1120,51 @@ def test_a_name_the_parser_read_as_a_clause_does_not_hide_the_cue_after_a_quotat
     said = one(run(text), cue="said", source="Maya Ortiz of Riders United")
     assert said.content == "This hits the people who can least afford it"
     assert said.attribution.kind == "direct"
+
+
+@pytest.mark.parametrize(
+    "text, cue, source, content",
+    [
+        # A phrase between the cue and the clause made the parser hang the clause on the cue as an adverbial.
+        (
+            "The coach said after the final whistle his players would not be going anywhere.",
+            "said",
+            "The coach",
+            "his players would not be going anywhere",
+        ),
+        # "that" read as a relative pronoun on the addressee.
+        (
+            "In Lagos last week, she told a meeting of union leaders that few workers understood the new rules.",
+            "told",
+            "she",
+            "that few workers understood the new rules",
+        ),
+    ],
+)
+def test_a_reported_clause_the_parser_hung_elsewhere_is_still_the_content(text, cue, source, content):
+    found = one(run(text), cue=cue, source=source)
+    assert found.content == content
+    # A real adverbial clause and a real relative clause are no reports.
+    assert not run("She said nothing when the players would not listen.")
+    assert not [f for f in run("He told a story that nobody believed.") if f.content.startswith("that")]
+
+
+@pytest.mark.parametrize(
+    "text, cue, source",
+    [
+        ("The vote was close. Said Ellis: “I don’t get the sense she cares about it.”", "Said", "Ellis"),
+        ("It was a long night. Added Sen. Maria Lopez, “We will not stop here.”", "Added", "Sen. Maria Lopez"),
+    ],
+)
+def test_a_sentence_opening_with_the_cue_names_its_speaker_after_it(text, cue, source):
+    found = one(run(text), cue=cue, source=source)
+    assert found.attribution.kind == "direct"
+    assert found.content.startswith(("I don’t", "We will"))
+
+
+def test_a_fragment_closed_by_its_source_and_cue_is_what_was_said():
+    text = "We need people of substance in this race. People like Scott, he said."
+    found = one(run(text), cue="said", source="he")
+    assert found.content == "People like Scott"
+    # A fragment after the cue is not one.
+    assert not [f for f in run("Scott, she said to herself, was late again again.") if f.content == "Scott"]

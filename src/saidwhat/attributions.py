@@ -85,6 +85,11 @@ _NOT_SPEAKER_LABELS = frozenset(
 # Passive verbs whose subject is the speaker ("X was quoted as saying").
 _QUOTED_LEMMAS = frozenset({"quote", "hear", "overhear", "record"})
 _QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
+# Cues that open a sentence with the speaker after them ("Said Ellis: …", "Added the senator, …").
+_INVERTED_CUES = {
+    "said": "say", "says": "say", "added": "add", "adds": "add", "asked": "ask", "asks": "ask",
+    "wrote": "write", "writes": "write", "explained": "explain", "recalled": "recall",
+}
 _TIME_MARKS = frozenset({"after", "before", "when", "while", "since"})
 _PARTICLES = frozenset({"back", "out", "on", "in", "up"})
 _LABEL_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -701,7 +706,10 @@ class _RuleFinder:
                     content=content,
                     kind="mixed" if mixed_from is not None or opening else "direct",
                     cue=self.cue_span(verb, frame),
-                    source=self.source_spans(verb) or self.source_between(quote, verb) or self.name_read_as_clause(verb),
+                    source=self.source_spans(verb)
+                    or self.source_between(quote, verb)
+                    or self.name_read_as_clause(verb)
+                    or self.lead_speaker(verb, quote),
                     cue_lemma=frame.lemma,
                     confidence=0.9 if mixed_from is None else 0.8,
                     origin="quote",
@@ -970,6 +978,9 @@ class _RuleFinder:
         if i < 0:
             return None
         gap = self.text[self.doc[i].idx + len(self.doc[i].text) : quote.start]
+        lead = self.inverted_lead(i)
+        if lead is not None and gap.strip()[:1] in (":", ","):
+            return lead, verb_frame(_INVERTED_CUES[lead.lower_]), None
         mixed_from = None
         if self.doc[i].lower_ == "that" and self.doc[i].dep_ == "mark":
             mixed_from = self.doc[i].idx
@@ -998,6 +1009,32 @@ class _RuleFinder:
                 return token, frame, mixed_from
             break
         return self.colon_lead_in(self.doc[i]) if ":" in gap and mixed_from is None else None
+
+    def inverted_lead(self, last: Token | int) -> Token | None:
+        """Said Ellis: “…” / Added the senator, “…”: a sentence that opens with the cue and names the
+        speaker after it hands over to the quotation (the parser reads the cue as part of the name)."""
+        last = self.doc[last] if isinstance(last, int) else last
+        first = last.sent[0]
+        while first.i < last.i and first.is_punct:
+            first = self.doc[first.i + 1]
+        if (
+            first.text[:1].isupper()
+            and first.lower_ in _INVERTED_CUES
+            and 0 < last.i - first.i <= _NAME_COLON_MAX
+            and not any(t.pos_ in ("VERB", "AUX") or t.is_punct and t.text not in (".", "-") for t in self.doc[first.i + 1 : last.i + 1])
+        ):
+            return first
+        return None
+
+    def lead_speaker(self, verb: Token, quote: Quote) -> list[Span] | None:
+        """The speaker named between an opening cue and its quotation ("Said Ellis: …")."""
+        end = self.token_at(quote.start)
+        while end > verb.i + 1 and (self.doc[end - 1].is_punct or self.doc[end - 1].is_space):
+            end -= 1
+        lead = self.inverted_lead(end - 1)
+        if lead is None or lead.i != verb.i:
+            return None
+        return _token_spans(self.doc[verb.i + 1 : end]) or None
 
     def clause_lead_in(self, verb: Token, quote: Quote) -> int | None:
         """He adds that the club has two options: “…” / said that in the end, “…”: where the cue's clause
@@ -1138,12 +1175,18 @@ class _RuleFinder:
         excluded = self.cue_side_tokens(verb)
         if frame.clause:
             clause = next((c for c in children if c.dep_ == "ccomp" or self.is_question_clause(c)), None)
+            if clause is None:
+                clause = self.misparsed_complement(verb)
+                if clause is not None and clause.dep_ == "advcl":
+                    # "said after the convention he would …": the phrase before the subject is the cue's.
+                    subject = min(c.left_edge.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass"))
+                    excluded |= set(range(verb.i + 1, subject))
             if clause is not None and clause.i < verb.i and any(
                 t.text == ";" for t in self.doc[max(t.i for t in clause.subtree) : verb.i]
             ):
                 clause = None  # "A happened; he said that …": the parser hung the earlier sentence on the cue
             if clause is None:
-                fronted = self.line_before_cue(verb) or self.headline_rest(verb)
+                fronted = self.line_before_cue(verb) or self.headline_rest(verb) or self.fragment_before(verb)
                 if fronted:
                     return fronted
             if clause is None and (verb.dep_ == "parataxis" or self.is_as_clause(verb)) and verb.head.i != verb.i:
@@ -1226,6 +1269,20 @@ class _RuleFinder:
             return None
         return _token_spans(tokens) or None
 
+    def fragment_before(self, verb: Token) -> list[Span] | None:
+        """"People like Scott, he said.": a sentence closed by its source and cue reports what comes
+        before them even when that is no clause (the parser made the fragment a second subject)."""
+        sentence = verb.sent
+        if any(not t.is_punct for t in self.doc[verb.i + 1 : sentence.end]):
+            return None
+        subjects = [c for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i]
+        if not subjects:
+            return None
+        comma = max(subjects, key=lambda c: c.i).left_edge.i - 1
+        if comma <= sentence.start or self.doc[comma].text != ",":
+            return None
+        return _token_spans(self.doc[sentence.start : comma]) or None
+
     @cached_property
     def headline(self) -> int | None:
         """The index of the article's first paragraph when it reads as a headline: short, followed by
@@ -1264,6 +1321,29 @@ class _RuleFinder:
             and any(c.dep_ == "nsubj" for c in children)  # "as shown in …", "as promised" name no one
             and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in children)
         )
+
+    @staticmethod
+    def misparsed_complement(verb: Token) -> Token | None:
+        """The reported clause the parser hung elsewhere: "said after the convention he would not
+        accept" (an adverbial clause with a subject of its own and no conjunction after the cue) and
+        "told a meeting of leaders that few people understood …" (a "that" clause on the addressee
+        whose "that" is a conjunction, not a relative pronoun)."""
+        for child in verb.children:
+            if (
+                child.dep_ == "advcl"
+                and child.i > verb.i
+                and (child.tag_ in _FINITE_TAGS or any(c.tag_ in _FINITE_TAGS | {"MD"} for c in child.children if c.dep_ == "aux"))
+                and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i for c in child.children)
+                and not any(c.dep_ in ("mark", "advmod") and c.i < child.i for c in child.children)
+            ):
+                return child
+        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i):
+            for token in obj.subtree:
+                if token.dep_ == "relcl" and any(
+                    c.dep_ == "mark" and c.lower_ == "that" and c.i == token.left_edge.i for c in token.children
+                ) and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+                    return token
+        return None
 
     def stranded_conjuncts(self, verb: Token, obj: Token) -> list[Token]:
         """"blamed the pitch, the referee and, eventually, her own defenders": the parser hung the last
