@@ -1168,3 +1168,26 @@ def test_a_fragment_closed_by_its_source_and_cue_is_what_was_said():
     assert found.content == "People like Scott"
     # A fragment after the cue is not one.
     assert not [f for f in run("Scott, she said to herself, was late again again.") if f.content == "Scott"]
+
+
+@pytest.mark.parametrize(
+    "text, source, pieces",
+    [
+        # The parser hung the fronted condition on the interrupting cue.
+        (
+            "If this argument fails to persuade, Ms. Okafor argues, there are other tools in the box.",
+            "Ms. Okafor",
+            ["If this argument fails to persuade", "there are other tools in the box"],
+        ),
+        # The parser hung the cue on the clause's subject.
+        (
+            "The difference now, he told me on Friday, is that the club has money.",
+            "he",
+            ["The difference now", "is that the club has money"],
+        ),
+    ],
+)
+def test_a_parenthetical_cue_reports_the_whole_clause_it_interrupts(text, source, pieces):
+    found = [f for f in run(text) if f.source == source]
+    assert len(found) == 1
+    assert found[0].pieces == pieces

@@ -1192,8 +1192,7 @@ class _RuleFinder:
             if clause is None and (verb.dep_ == "parataxis" or self.is_as_clause(verb)) and verb.head.i != verb.i:
                 # "The economy, he said, is growing": the cue interrupts the clause it reports;
                 # "As Schor points out, the question is …": the clause it vouches for.
-                inside = {t.i for t in verb.subtree}
-                return _token_spans(t for t in verb.head.subtree if t.i not in inside) or None
+                return _token_spans(self.interrupted_clause(verb)) or None
             if clause is not None:
                 excluded |= self.reported_events(clause) | self.according_to_phrases(clause)
                 excluded |= self.speaker_follow_ons(verb, clause)
@@ -1321,6 +1320,25 @@ class _RuleFinder:
             and any(c.dep_ == "nsubj" for c in children)  # "as shown in …", "as promised" name no one
             and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in children)
         )
+
+    @staticmethod
+    def interrupted_clause(verb: Token) -> list[Token]:
+        """The clause a parenthetical cue interrupts, without the cue's own phrase. A phrase the parser
+        hung on the cue before its subject is the clause's ("If this argument fails, Mr. Castañeda
+        argues, there are …"); a noun the cue hangs on is the subject of the clause ("The difference
+        now, he told me, is that …")."""
+        clause = verb.head
+        while clause.pos_ in ("NOUN", "PROPN", "PRON") and clause.dep_ in _SUBJECTS and clause.head.i != clause.i:
+            clause = clause.head
+        subjects = [c.left_edge.i for c in verb.children if c.dep_ in _SUBJECTS]
+        fronted = {
+            t.i
+            for c in verb.children
+            if subjects and c.i < min(subjects) and c.dep_ in ("advcl", "prep", "npadvmod")
+            for t in c.subtree
+        }
+        inside = {t.i for t in verb.subtree} - fronted
+        return [t for t in clause.subtree if t.i not in inside]
 
     @staticmethod
     def misparsed_complement(verb: Token) -> Token | None:
