@@ -1191,3 +1191,12 @@ def test_a_parenthetical_cue_reports_the_whole_clause_it_interrupts(text, source
     found = [f for f in run(text) if f.source == source]
     assert len(found) == 1
     assert found[0].pieces == pieces
+
+
+def test_a_participle_of_saying_closing_reported_speech_is_the_speaker_s_next_report():
+    text = "Lagarde said the council had not discussed cuts, adding that any decision would depend on data."
+    found = run(text)
+    said = one(found, cue="said", source="Lagarde")
+    assert said.content == "the council had not discussed cuts"
+    adding = one(found, cue="adding", source="Lagarde")
+    assert adding.content == "that any decision would depend on data"

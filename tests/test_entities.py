@@ -1091,3 +1091,25 @@ def test_the_person_opening_a_source_phrase_is_the_speaker_not_the_group_after_o
     wanted = {"source": span_of(text, "Maya Ortiz of Riders United")}
     resolved = Resolved(text, wanted.values())
     assert resolved.entity_at(wanted["source"]) is resolved.named("Maya Ortiz")
+
+
+def test_a_nationality_or_an_age_describes_the_person_the_story_is_about():
+    text = (
+        "Carlos Moreno scored twice as Lyon won 3-0 on Sunday.\n\n"
+        "The Spaniard said the team had deserved the win.\n\n"
+        '"It was our best game," said manager Peter Hansen. "We pressed well."\n\n'
+        "Asked about the title, the 52-year-old replied that it was too early."
+    )
+    wanted = {"spaniard": span_of(text, "The Spaniard"), "age": span_of(text, "the 52-year-old")}
+    resolved = Resolved(text, wanted.values())
+    assert resolved.entity_at(wanted["spaniard"]) is resolved.named("Carlos Moreno")
+    assert resolved.entity_at(wanted["age"]) is resolved.named("Peter Hansen")
+    # A nationality is not a name of its own.
+    assert not [e for e in resolved.table.entities if e.name == "Spaniard"]
+
+
+def test_a_pronoun_subject_of_a_relative_clause_is_not_its_antecedent():
+    text = "Manager Peter Hansen praised Carlos Moreno, who he said was playing the best football of his life."
+    wanted = {"he": span_of(text, "he")}
+    resolved = Resolved(text, wanted.values())
+    assert resolved.entity_at(wanted["he"]) is resolved.named("Peter Hansen")

@@ -1474,13 +1474,22 @@ class _RuleFinder:
 
     def follow_on_of(self, token: Token) -> Token | None:
         """"said his attacks have given him momentum and predicted that …": a subjectless verb of saying
-        in the cue's tense, coordinated with the cue's content, is the speaker's next report (not part of
-        this one); returns that cue."""
+        in the cue's tense, coordinated with the cue's content, or a participle closing it after a comma
+        ("…, adding that …"), is the speaker's next report (not part of this one); returns that cue."""
         content = token.head
-        if token.dep_ != "conj" or content.dep_ not in ("ccomp", "xcomp", "dobj") or content.head.i == content.i:
+        if content.dep_ not in ("ccomp", "xcomp", "dobj") or content.head.i == content.i:
             return None
         cue = content.head
-        if token.tag_ != cue.tag_ or any(c.dep_ in _SUBJECTS for c in token.children) or self.frame_of(cue) is None:
+        if any(c.dep_ in _SUBJECTS for c in token.children) or self.frame_of(cue) is None:
+            return None
+        # "said the council had not discussed cuts, adding that …": a participle set off at the end.
+        participle = (
+            token.tag_ == "VBG"
+            and token.dep_ in ("advcl", "xcomp", "conj")
+            and token.i > content.i
+            and self.doc[token.left_edge.i - 1].text == ","
+        )
+        if not participle and (token.dep_ != "conj" or token.tag_ != cue.tag_):
             return None
         frame = self.frame_of(token)
         return cue if frame is not None and frame.category == "speech" else None

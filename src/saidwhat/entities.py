@@ -1343,7 +1343,10 @@ def _first_name_fits(given: list[str], entity: _Entity) -> bool:
 
 
 def _bound(candidate: Token, pronoun: Token) -> bool:
-    """A plain pronoun object cannot be the subject of its own verb ("Smith praised him")."""
+    """A plain pronoun object cannot be the subject of its own verb ("Smith praised him"), nor the
+    subject of a relative clause its antecedent ("praised Foden, who he said was …": he is not Foden)."""
+    if pronoun.dep_ in ("nsubj", "nsubjpass") and pronoun.head.dep_ == "relcl":
+        return pronoun.head.head.i == candidate.i
     if pronoun.dep_ not in ("dobj", "iobj", "dative"):
         return False
     return candidate.dep_ in ("nsubj", "nsubjpass") and candidate.head.i == pronoun.head.i

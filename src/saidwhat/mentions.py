@@ -17,9 +17,11 @@ from typing import Literal
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from saidwhat.names import (
+    AGE_NOUN,
     GPE_NOUNS,
     HONORIFICS,
     MEDIA_NOUNS,
+    NATIONALITY_NOUNS,
     ORG_NOUNS,
     OWNED_ORG_NOUNS,
     PERSON_ROLES,
@@ -243,6 +245,8 @@ def _name_mention(ent: SpacySpan, sentence_of: list[int]) -> Mention | None:
         return None  # "Campaigners said …": a plural common noun capitalised by the sentence start
     if label == "PERSON" and _only_role_words(tokens):
         return None  # "Lawmaker Urges …", "Retired General Reveals …": a headline's role is no name
+    if len(tokens) == 1 and tokens[0].lower_ in NATIONALITY_NOUNS and any(c.dep_ == "det" for c in tokens[0].children):
+        return None  # "the Spaniard added": a description of someone (_nominal_mention), not a name
     span = ent.doc[tokens[0].i : tokens[-1].i + 1]
     root = span.root
     mention = _mention(span, "name", root, sentence_of, label=label)
@@ -374,11 +378,21 @@ def _owned_org_mention(token: Token, sentence_of: list[int]) -> Mention | None:
 _AGE_TYPES = frozenset({"DATE", "CARDINAL"})
 
 
+def _is_age_noun(token: Token) -> bool:
+    """"the 42-year-old": the parser heads the phrase with "old", an adjective with "year" below it."""
+    return token.lower_ == "old" and token.dep_ not in ("amod", "acomp") and any(
+        c.lower_ == "year" and c.dep_ == "npadvmod" for c in token.children
+    )
+
+
 def _nominal_mention(token: Token, sentence_of: list[int]) -> Mention | None:
     """A definite singular description headed by a role/organisation/place noun."""
-    if token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
+    if _is_age_noun(token):
+        lemma = AGE_NOUN
+    elif token.pos_ not in ("NOUN", "PROPN") or token.tag_ in ("NNS", "NNPS"):
         return None
-    lemma = token.lower_ if token.pos_ == "PROPN" else token.lemma_.lower()
+    else:
+        lemma = token.lower_ if token.pos_ == "PROPN" else token.lemma_.lower()
     label = noun_class(lemma)
     if label is None:
         return None

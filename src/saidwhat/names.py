@@ -80,6 +80,21 @@ _roles("person", "man woman boy girl actor actress singer artist writer novelist
        "journalist reporter editor commentator host activist victim witness survivor suspect "
        "veteran father mother son daughter husband wife")
 _roles("performer person", "star celebrity musician rapper comedian presenter singer actor actress")
+# Sports and feature writing call a person by nationality or age ("the Spaniard added", "the
+# 42-year-old replied"). Nouns that also name an outlet ("The Australian", "The Scotsman") are left out.
+NATIONALITY_NOUNS = frozenset(
+    """
+    spaniard frenchman frenchwoman dutchman dutchwoman englishman englishwoman scot welshman welshwoman
+    irishman irishwoman briton swede dane finn pole norwegian german italian brazilian argentine
+    argentinian portuguese croat serb belgian austrian canadian kenyan nigerian mexican colombian
+    uruguayan egyptian ghanaian senegalese ivorian cameroonian moroccan algerian russian ukrainian
+    georgian turk greek iranian pakistani japanese korean kiwi chilean peruvian ecuadorian venezuelan
+    hungarian romanian bulgarian slovak slovenian czech estonian latvian lithuanian icelander jamaican
+    ethiopian ugandan tanzanian zimbabwean
+    """.split()
+)
+AGE_NOUN = "year-old"
+_roles("person", " ".join(NATIONALITY_NOUNS) + " " + AGE_NOUN)
 
 # Organisation / place / outlet nouns: "the company", "the terror group", "the Jewish state".
 ORG_NOUNS = frozenset(
