@@ -1200,3 +1200,11 @@ def test_a_participle_of_saying_closing_reported_speech_is_the_speaker_s_next_re
     assert said.content == "the council had not discussed cuts"
     adding = one(found, cue="adding", source="Lagarde")
     assert adding.content == "that any decision would depend on data"
+
+
+def test_a_headline_clause_joined_by_a_conjunction_is_no_dropped_report():
+    text = "Pop star's split confirmed as friends say she is 'heartbroken'\n\nThe singer has split from her partner."
+    found = run(text, mode="full")
+    assert not [f for f in found if f.cue == "confirmed"]
+    say = one(found, cue="say", source="friends")
+    assert say.content == "she is 'heartbroken'"

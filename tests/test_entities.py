@@ -1113,3 +1113,14 @@ def test_a_pronoun_subject_of_a_relative_clause_is_not_its_antecedent():
     wanted = {"he": span_of(text, "he")}
     resolved = Resolved(text, wanted.values())
     assert resolved.entity_at(wanted["he"]) is resolved.named("Peter Hansen")
+
+
+def test_a_role_description_does_not_continue_a_person_known_by_another_role():
+    text = (
+        "The singer has split from her boyfriend after two years.\n\n"
+        'His agent, Marco Bellini, said only that the player was "focused on football".\n\n'
+        "Speaking on television last month, the singer had described the relationship as happy."
+    )
+    wanted = {"singer": span_of(text, "the singer", after="television")}
+    resolved = Resolved(text, wanted.values())
+    assert resolved.entity_at(wanted["singer"]) is not resolved.named("Marco Bellini")

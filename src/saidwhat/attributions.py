@@ -135,8 +135,8 @@ def find_attributions(doc: Doc, *, mode: str = "full", refine: bool = True) -> l
     finder = _RuleFinder(doc)
     found = finder.run()
     if mode == "full":
-        # A content of marks only ('' in archive text) says nothing.
-        predicted = [a for a in _model_attributions(doc) if any(ch.isalnum() for ch in part_text(finder.text, a.content))]
+        # A content of marks only ('' in archive text) or a lone conjunction ("as") says nothing.
+        predicted = [a for a in _model_attributions(doc) if finder.says_something(a.content)]
         for attribution in predicted:
             if attribution.source is None and attribution.cue:
                 attribution.source = finder.cue_subject(attribution.cue)
@@ -476,6 +476,10 @@ class _RuleFinder:
         if dashes[0] > head.i and not ("(" in before or before.split(",")[0].isupper()):
             return tokens  # a dash inside the subject phrase ("Mr. X — a former aide —")
         return [t for t in tokens if t.i > dashes[-1]]
+
+    def says_something(self, content: list[Span]) -> bool:
+        words = [t for t in self.extent_tokens(content) if t.is_alpha or t.like_num]
+        return bool(words) and not (len(words) == 1 and words[0].pos_ in ("SCONJ", "CCONJ", "ADP", "DET", "PART"))
 
     def extent_tokens(self, spans: list[Span]) -> list[Token]:
         """The tokens from the first span's start to the last span's end."""
@@ -1304,7 +1308,8 @@ class _RuleFinder:
         if not any(c.dep_ in _SUBJECTS and c.i < verb.i for c in verb.children):
             return None
         tokens = [t for t in self.doc[verb.i + 1 : self.token_at(end - 1) + 1] if t.idx < end and not t.is_space]
-        if sum(t.is_alpha for t in tokens) < 2 or tokens[0].dep_ in ("prep", "agent"):
+        # "… split confirmed as friends say …": a clause joined by a conjunction is no dropped report.
+        if sum(t.is_alpha for t in tokens) < 2 or tokens[0].dep_ in ("prep", "agent", "mark") or tokens[0].pos_ == "SCONJ":
             return None
         return _token_spans(tokens) or None
 

@@ -46,9 +46,11 @@ from saidwhat.mentions import (
     speech_subject,
 )
 from saidwhat.names import (
+    AGE_NOUN,
     DEMONYMS,
     ORG_HEADS,
     GPE_NOUNS,
+    NATIONALITY_NOUNS,
     ORG_KINDS,
     OWNED_ORG_NOUNS,
     PERSON_ROLES,
@@ -831,10 +833,13 @@ class _Resolver:
             gender = gender_of_title([head])
             if gender and entity.gender not in (None, gender):
                 return None
+            roles = [word for word in entity.role_words if word in PERSON_ROLES]
             if head in entity.role_words:
                 fit = 5.0
-            elif any(PERSON_ROLES[head] & PERSON_ROLES.get(word, frozenset()) for word in entity.role_words):
+            elif any(PERSON_ROLES[head] & PERSON_ROLES[word] for word in roles):
                 fit = 2.0
+            elif lenient and roles and head not in NATIONALITY_NOUNS and head != AGE_NOUN:
+                return None  # "the singer" does not continue a person known only as someone's agent
             else:
                 fit = 0.0
             fit += agreement
