@@ -1208,3 +1208,21 @@ def test_a_headline_clause_joined_by_a_conjunction_is_no_dropped_report():
     assert not [f for f in found if f.cue == "confirmed"]
     say = one(found, cue="say", source="friends")
     assert say.content == "she is 'heartbroken'"
+
+
+@pytest.mark.parametrize(
+    "text, cue, source, content",
+    [
+        ("Farmers' leader Ramesh Patil opined that the state should buy the crop early.", "opined",
+         "Farmers' leader Ramesh Patil", "that the state should buy the crop early"),
+        ("The minister rejected claims that the scheme had failed.", "rejected", "The minister",
+         "claims that the scheme had failed"),
+        ("The company refuted the allegations.", "refuted", "The company", "the allegations"),
+        ("The union hit out at the government over the delays.", "hit out at", "The union",
+         "the government over the delays"),
+        ("The mayor lashed out at the council on Sunday.", "lashed out at", "The mayor", "the council"),
+    ],
+)
+def test_commonwealth_and_wire_cue_verbs(text, cue, source, content):
+    found = one(run(text), cue=cue, source=source)
+    assert found.content == content

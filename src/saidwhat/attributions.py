@@ -348,12 +348,24 @@ class _RuleFinder:
         right = verb.i
         if " " in frame.lemma and right + 1 in children:  # phrasal: "point out", "call for"
             right += 1
+            target = self.phrasal_target(verb, frame)
+            if target is not None:
+                right = target.i  # "lashed out at"
         nxt = children.get(right + 1)
         if nxt is not None and nxt.dep_ == "prep" and nxt.lower_ == "in":
             objects = [c for c in nxt.children if c.dep_ == "pobj"]
             if objects and objects[0].lemma_.lower() in CUE_SETTING_NOUNS:
                 right = objects[0].i  # "said in a statement"
         return [(self.doc[left].idx, self.doc[right].idx + len(self.doc[right].text))]
+
+    @staticmethod
+    def phrasal_target(verb: Token, frame: CueFrame) -> Token | None:
+        """The "at" of "lashed out at X", "hit out at X": a preposition right after a phrasal cue's particle."""
+        if " " not in frame.lemma or not frame.obj:
+            return None
+        return next(
+            (c for c in verb.children if c.i == verb.i + 2 and c.dep_ == "prep" and c.lower_ in ("at", "against")), None
+        )
 
     @staticmethod
     def cue_left(verb: Token) -> int:
@@ -1235,6 +1247,9 @@ class _RuleFinder:
                 particle = next((c for c in children if c.i == verb.i + 1), None)
                 if particle is not None:
                     obj = next((c for c in particle.children if c.dep_ == "pobj"), None)
+                target = self.phrasal_target(verb, frame)
+                if obj is None and target is not None:  # "hit out at X": off the preposition after it
+                    obj = next((c for c in target.children if c.dep_ == "pobj"), None)
             if obj is not None and obj.lower_ not in _RELATIVE_PRONOUNS:
                 complements = [
                     t
@@ -1243,7 +1258,11 @@ class _RuleFinder:
                     and (
                         c.dep_ in ("oprd", "xcomp", "ccomp")
                         or c.dep_ == "prep"
-                        and (c.lower_ in _OBJECT_COMPLEMENT_PREPS or self.object_modifier(c) or frame.infinitive and self.carries_request(c, obj))
+                        and (
+                            c.lower_ in _OBJECT_COMPLEMENT_PREPS and not self.is_time_phrase(c)
+                            or self.object_modifier(c)
+                            or frame.infinitive and self.carries_request(c, obj)
+                        )
                     )
                     for t in c.subtree
                 ]
@@ -1401,6 +1420,11 @@ class _RuleFinder:
             ):
                 return [t for t in tokens if t.i < left - 1]
         return tokens
+
+    @staticmethod
+    def is_time_phrase(prep: Token) -> bool:
+        """"on Sunday", "over the weekend": when, not what about."""
+        return any(c.dep_ == "pobj" and c.ent_type_ in ("DATE", "TIME") for c in prep.children)
 
     @staticmethod
     def object_modifier(prep: Token) -> bool:

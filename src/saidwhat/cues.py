@@ -41,7 +41,9 @@ _SPEECH = _frames(
     "suggest hint indicate imply predict forecast warn caution complain lament boast brag joke quip "
     "charge agree estimate report mention conclude signal assure inform remind "
     "tout proclaim shout yell scream cry whisper murmur mutter vow pledge promise swear threaten "
-    "guarantee reassure speculate theorize muse concur add continue comment echo",
+    "guarantee reassure speculate theorize muse concur add continue comment echo "
+    # Wire and Commonwealth usage ("opined that", "averred that", "underlined that").
+    "opine aver underline underscore clarify posit surmise",
     "speech",
 )
 
@@ -57,7 +59,9 @@ _OBJECT_SPEECH = _frames(
     "hail laud thank applaud commend endorse back support defend oppose dismiss deny dispute "
     "question challenge call urge ask demand describe label brand dub characterize welcome "
     "announce propose recommend order predict cite discuss express echo highlight congratulate "
-    "offer mention note acknowledge declare claim stress emphasize reiterate reveal confirm",
+    "offer mention note acknowledge declare claim stress emphasize reiterate reveal confirm "
+    "reject refute rebut rubbish lambast lambaste slate savage berate rebuke chide scold castigate "
+    "query quiz grill",
     "speech",
     obj=True,
     weight=0.65,
@@ -120,6 +124,7 @@ PHRASAL_CUES: dict[tuple[str, str], CueFrame] = {
     ("speak", "of"): CueFrame("speak of", "speech", clause=False, obj=True, weight=0.6),
     ("refer", "to"): CueFrame("refer to", "speech", clause=False, obj=True, weight=0.6),
     ("comment", "on"): CueFrame("comment on", "speech", clause=False, obj=True, weight=0.6),
+    ("hit", "out"): CueFrame("hit out", "speech", clause=False, obj=True, weight=0.6),
 }
 
 # Nouns that carry content in a that-clause or quotation ("the claim that …", "a statement").
