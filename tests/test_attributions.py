@@ -1226,3 +1226,9 @@ def test_a_headline_clause_joined_by_a_conjunction_is_no_dropped_report():
 def test_commonwealth_and_wire_cue_verbs(text, cue, source, content):
     found = one(run(text), cue=cue, source=source)
     assert found.content == content
+
+
+def test_rejecting_an_offer_is_an_act_and_rejecting_a_claim_answers_words():
+    assert not [f for f in run("The rebels rejected the ceasefire proposal on Monday.") if f.cue == "rejected"]
+    found = one(run("The rebels rejected the accusation that they had fired first."), cue="rejected", source="The rebels")
+    assert found.content == "the accusation that they had fired first"

@@ -90,6 +90,8 @@ _INVERTED_CUES = {
     "said": "say", "says": "say", "added": "add", "adds": "add", "asked": "ask", "asks": "ask",
     "wrote": "write", "writes": "write", "explained": "explain", "recalled": "recall",
 }
+# Cues that answer words only when their object is words ("rejected claims that …", "rejected the accusation").
+_CLAIM_OBJECT_LEMMAS = frozenset({"reject"})
 _TIME_MARKS = frozenset({"after", "before", "when", "while", "since"})
 _PARTICLES = frozenset({"back", "out", "on", "in", "up"})
 _LABEL_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -1250,6 +1252,8 @@ class _RuleFinder:
                 target = self.phrasal_target(verb, frame)
                 if obj is None and target is not None:  # "hit out at X": off the preposition after it
                     obj = next((c for c in target.children if c.dep_ == "pobj"), None)
+            if frame.lemma in _CLAIM_OBJECT_LEMMAS and obj is not None and obj.lemma_.lower() not in CUE_NOUNS:
+                return None  # "rejected the ceasefire proposal" is an act; "rejected claims that …" answers words
             if obj is not None and obj.lower_ not in _RELATIVE_PRONOUNS:
                 complements = [
                     t

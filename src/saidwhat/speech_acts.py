@@ -75,7 +75,7 @@ LEXICON_BY_ACT: dict[SpeechAct, tuple[str, ...]] = {
         "single out", "attack on", "attacks on", "be critical", "draw a contrast with", "brand",
     ),
     A.DENY: (
-        "deny", "dispute", "refute", "rebut", "contradict", "contest", "disavow", "disclaim",
+        "deny", "dispute", "refute", "rebut", "rubbish", "contradict", "contest", "disavow", "disclaim",
         "gainsay", "negate", "push back", "push back on", "push back against", "debunk", "correct",
         "plead not guilty", "disown", "deny wrongdoing", "deny the allegation", "deny the allegations",
         "deny the claim", "deny the report", "deny any wrongdoing", "walk back", "downplay",
@@ -165,7 +165,7 @@ LEXICON_BY_ACT: dict[SpeechAct, tuple[str, ...]] = {
     ),
     A.PREDICT: (
         "predict", "forecast", "expect", "project", "anticipate", "foresee", "estimate", "prophesy",
-        "bet", "wager", "speculate", "envision", "envisage", "calculate", "foretell", "be expect",
+        "bet", "wager", "speculate", "surmise", "envision", "envisage", "calculate", "foretell", "be expect",
         "be project", "be widely expect", "be poise to", "peg", "figure",
         "extrapolate", "prognosticate", "be forecast", "speculation", "prediction",
         "projection", "expectation",
