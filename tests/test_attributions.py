@@ -1232,3 +1232,9 @@ def test_rejecting_an_offer_is_an_act_and_rejecting_a_claim_answers_words():
     assert not [f for f in run("The rebels rejected the ceasefire proposal on Monday.") if f.cue == "rejected"]
     found = one(run("The rebels rejected the accusation that they had fired first."), cue="rejected", source="The rebels")
     assert found.content == "the accusation that they had fired first"
+
+
+def test_a_cue_in_a_relative_clause_without_a_pronoun_reports_what_its_noun_is():
+    text = "The governor signed the bill, a move she said was modeled on the Texas law."
+    found = one(run(text), cue="said", source="she")
+    assert found.pieces == ["a move", "was modeled on the Texas law"]

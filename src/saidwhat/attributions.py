@@ -1217,6 +1217,7 @@ class _RuleFinder:
                 tokens = [t for t in clause.subtree if t.i not in excluded]
                 if clause.i < verb.i:
                     tokens += self.fronted_content(verb, excluded)
+                tokens += self.gapped_antecedent(verb, clause)
                 tokens += self.coordinated_clause(verb, clause)
                 tokens += self.condition_clauses(verb, clause)
                 return _token_spans(self.without_person_aside(tokens)) or None
@@ -1449,6 +1450,21 @@ class _RuleFinder:
             t.dep_ == "acl" and t.head.head.i == prep.i and any(a.dep_ == "aux" and a.lower_ == "to" for a in t.children)
             for t in prep.subtree
         )
+
+    def gapped_antecedent(self, verb: Token, clause: Token) -> list[Token]:
+        """"a move he said was modeled on …", "meddling the congressman said is designed to …": a cue in
+        a relative clause without a relative pronoun reports what the noun it hangs on is (the noun is
+        the reported clause's missing subject)."""
+        head = verb.head
+        if (
+            verb.dep_ != "relcl"
+            or head.i > verb.i
+            or clause.i < verb.i
+            or any(c.dep_ in _SUBJECTS for c in clause.children)
+            or any(t.lower_ in _RELATIVE_PRONOUNS | {"what"} for t in self.doc[head.i + 1 : verb.i])
+        ):
+            return []
+        return list(self.doc[head.left_edge.i : head.i + 1])
 
     def fronted_content(self, verb: Token, excluded: set[int]) -> list[Token]:
         """"A happened, but B followed, the source said": a report that closes its sentence has the
