@@ -1238,3 +1238,34 @@ def test_a_cue_in_a_relative_clause_without_a_pronoun_reports_what_its_noun_is()
     text = "The governor signed the bill, a move she said was modeled on the Texas law."
     found = one(run(text), cue="said", source="she")
     assert found.pieces == ["a move", "was modeled on the Texas law"]
+
+
+def test_a_that_clause_after_the_cue_is_reported_whatever_the_parser_hung_before_it():
+    text = (
+        "Writing for a newspaper panel that all agreed the mayor won the debate, Dana Whitfield noted "
+        "that the way the mayor carried himself was critical to his success."
+    )
+    found = one(run(text), cue="noted", source="Dana Whitfield")
+    assert found.content == "that the way the mayor carried himself was critical to his success"
+
+
+def test_a_closing_present_tense_cue_the_tagger_read_as_a_noun():
+    text = "Secrecy is nothing new when it comes to the senator's health, the senator's former doctor maintains."
+    found = one(run(text), cue="maintains", source="the senator's former doctor")
+    assert found.content == "Secrecy is nothing new when it comes to the senator's health"
+
+
+@pytest.mark.parametrize(
+    "text, cue, source, content",
+    [
+        ("A 2014 study by the law school found 31 incidents of fraud out of a billion ballots cast.", "found",
+         "A 2014 study by the law school", "31 incidents of fraud out of a billion ballots cast"),
+        ("Video of the arrest shows him with his hands in the air, but the officer said he resisted.", "shows",
+         "Video of the arrest", "him with his hands in the air"),
+    ],
+)
+def test_a_document_that_finds_or_shows_something_reports_it(text, cue, source, content):
+    found = run(text)
+    assert one(found, cue=cue, source=source).content == content
+    # A person who finds something reports nothing.
+    assert not [f for f in run("He found his keys in the car.") if f.cue == "found"]

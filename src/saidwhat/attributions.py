@@ -29,7 +29,7 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from saidwhat.cues import CUE_NOUNS, CUE_SETTING_NOUNS, SETTING_NOUNS, CueFrame, verb_frame
+from saidwhat.cues import CUE_NOUNS, CUE_SETTING_NOUNS, DOCUMENT_NOUNS, SETTING_NOUNS, CueFrame, verb_frame
 from saidwhat.errors import InputError
 from saidwhat.model.boundaries import REFINED_KINDS, blocked_tokens, candidates, packaged_boundary_model
 from saidwhat.models import part_text
@@ -323,6 +323,8 @@ class _RuleFinder:
         return max(0, bisect.bisect_right(self._token_starts, offset) - 1)
 
     def frame_of(self, token: Token) -> CueFrame | None:
+        if self.verb_read_as_noun(token):
+            return verb_frame(token.lower_[:-1])
         if not _is_verbal(token):
             return None
         particle = next((c.text for c in token.children if c.dep_ in ("prt", "prep") and c.i == token.i + 1), None)
@@ -388,6 +390,9 @@ class _RuleFinder:
             c.dep_ in (*_SUBJECTS, "aux") for c in verb.children
         ):
             return None  # "When asked whether …, Jones declined": whoever asked is not named
+        if self.verb_read_as_noun(verb):
+            modifiers = [c for c in verb.children if c.dep_ in ("compound", "poss", "amod", "det", "nmod") and c.i < verb.i]
+            return list(self.doc[min(c.left_edge.i for c in modifiers) : verb.i]) if modifiers else None
         current = verb
         for _ in range(4):
             subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
@@ -1191,8 +1196,18 @@ class _RuleFinder:
         if colon:
             return colon
         excluded = self.cue_side_tokens(verb)
+        if frame.category == "report" and self.document_subject(verb):
+            # "A study found 31 incidents …", "Video shows him with his hands in the air": what follows.
+            parts = [c for c in verb.children if c.i > verb.i and c.dep_ not in ("conj", "cc", "punct")]
+            tokens = sorted((t for c in parts for t in c.subtree if t.i not in excluded), key=lambda t: t.i)
+            if tokens and tokens[0].i == verb.i + 1 and tokens[0].dep_ in ("dobj", "nummod", "det", "amod", "compound", "poss"):
+                return _token_spans(tokens) or None
         if frame.clause:
-            clause = next((c for c in children if c.dep_ == "ccomp" or self.is_question_clause(c)), None)
+            clauses = [c for c in children if c.dep_ == "ccomp" or self.is_question_clause(c)]
+            # "Writing for a panel that agreed Pence won, Barabak noted that …": a "that" clause after
+            # the cue is what it reports, whatever the parser hung on it before.
+            clauses = [c for c in clauses if not self.displaced_clause(verb, c)] or clauses[:1]
+            clause = clauses[0] if clauses else None
             if clause is None:
                 clause = self.misparsed_complement(verb)
                 if clause is not None and clause.dep_ == "advcl":
@@ -1370,6 +1385,33 @@ class _RuleFinder:
         return [t for t in clause.subtree if t.i not in inside]
 
     @staticmethod
+    def document_subject(verb: Token) -> bool:
+        """"A 2014 study found 31 incidents", "Video of the incident shows him with his hands up": a
+        document or data that finds or shows something reports it (a person who finds keys does not)."""
+        return any(c.dep_ == "nsubj" and c.lemma_.lower() in DOCUMENT_NOUNS for c in verb.children)
+
+    @staticmethod
+    def verb_read_as_noun(token: Token) -> bool:
+        """"…, the candidate's former doctor maintains.": a present-tense cue closing its sentence that
+        the tagger read as a plural noun heading the speaker's phrase (the clause before hangs on it)."""
+        if token.pos_ != "NOUN" or token.dep_ != "ROOT" or not token.lower_.endswith("s"):
+            return False
+        frame = verb_frame(token.lower_[:-1])
+        return (
+            frame is not None
+            and frame.category == "speech"
+            and any(c.dep_ == "ccomp" and c.i < token.i for c in token.children)
+            and all(t.is_punct for t in token.doc[token.i + 1 : token.sent.end])
+        )
+
+    @staticmethod
+    def displaced_clause(verb: Token, clause: Token) -> bool:
+        return clause.i < verb.i and any(
+            c.dep_ == "ccomp" and c.i > verb.i and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"
+            for c in verb.children
+        )
+
+    @staticmethod
     def misparsed_complement(verb: Token) -> Token | None:
         """The reported clause the parser hung elsewhere: "said after the convention he would not
         accept" (an adverbial clause with a subject of its own and no conjunction after the cue) and
@@ -1470,6 +1512,8 @@ class _RuleFinder:
         """"A happened, but B followed, the source said": a report that closes its sentence has the
         whole sentence before its source for content, not just the clause the parser hung on the cue."""
         subjects = [t.i for c in verb.children if c.dep_ in _SUBJECTS and c.i < verb.i for t in c.subtree]
+        if self.verb_read_as_noun(verb):
+            subjects += [t.i for t in self.source_tokens(verb) or []]
         end = min([self.cue_left(verb), *subjects])
         tokens = [t for t in self.doc[verb.sent.start : end] if t.i not in excluded]
         return tokens + self.resumed_clause(verb)

@@ -25,10 +25,11 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
+from saidwhat.cues import DOCUMENT_NOUNS
 from saidwhat.models import SpeechAct
 from saidwhat.records import FoundAttribution, Span, StatementContext, TimeRef
 from saidwhat.spans import covered_tokens
-from saidwhat.speech_acts import DOCUMENT_NOUNS, classify, lookup
+from saidwhat.speech_acts import classify, lookup
 from saidwhat.timex import find_timexes
 
 # Settings a statement is made in ("at a news conference", "in a statement", "during a debate").

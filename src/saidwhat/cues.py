@@ -137,6 +137,16 @@ CUE_NOUNS: dict[str, CueFrame] = _frames(
     weight=0.6,
 )
 
+# Documents and data that can be a source ("the study found", "the filing says", "video shows").
+DOCUMENT_NOUNS = frozenset(
+    """report study survey poll analysis paper filing complaint document documents records record
+    data figures statistics memo letter email emails statement release transcript article story
+    column editorial review audit investigation inquiry probe indictment lawsuit suit affidavit
+    ruling judgment verdict order decision opinion brief motion testimony minutes notes log logs
+    tweet post video recording footage book biography memoir website blog text message messages
+    chart table census index model forecast assessment estimate estimates research""".split()
+)
+
 # Settings a statement is made in ("in an interview", "to a tweet"): never an addressee or an object's phrase.
 SETTING_NOUNS = frozenset({"statement", "interview", "speech", "release", "post", "tweet", "email", "letter"})
 # The settings a cue span takes in: "said in a statement" (PolNeAR train includes "in a statement/release"

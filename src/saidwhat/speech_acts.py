@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from saidwhat.cues import DOCUMENT_NOUNS
 from saidwhat.models import SpeechAct
 
 A = SpeechAct
@@ -251,16 +252,8 @@ NEGATION: dict[SpeechAct, SpeechAct] = {
     A.REQUEST: A.STATEMENT,
 }
 
-# Sources that are documents or data: their statements are REPORTs ("the study found", "the
-# filing says") unless the cue names a stronger act ("the indictment alleges" stays ACCUSE).
-DOCUMENT_NOUNS = frozenset(
-    """report study survey poll analysis paper filing complaint document documents records record
-    data figures statistics memo letter email emails statement release transcript article story
-    column editorial review audit investigation inquiry probe indictment lawsuit suit affidavit
-    ruling judgment verdict order decision opinion brief motion testimony minutes notes log logs
-    tweet post video recording footage book biography memoir website blog text message messages
-    chart table census index model forecast assessment estimate estimates research""".split()
-)
+# Sources that are documents or data (cues.DOCUMENT_NOUNS): their statements are REPORTs ("the study
+# found", "the filing says") unless the cue names a stronger act ("the indictment alleges" stays ACCUSE).
 _DOCUMENT_OVERRIDABLE = frozenset({A.STATEMENT, A.CLAIM, A.BELIEVE, A.PREDICT})
 
 LEXICON: dict[str, SpeechAct] = {
