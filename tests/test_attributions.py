@@ -1269,3 +1269,25 @@ def test_a_document_that_finds_or_shows_something_reports_it(text, cue, source, 
     assert one(found, cue=cue, source=source).content == content
     # A person who finds something reports nothing.
     assert not [f for f in run("He found his keys in the car.") if f.cue == "found"]
+
+
+def test_a_that_clause_the_parser_hung_on_a_time_phrase_is_still_reported():
+    text = "The mayor tweeted in the early morning hours that the council was “corrupt” and “a disgrace”."
+    found = one(run(text), cue="tweeted", source="The mayor")
+    assert found.content == "that the council was “corrupt” and “a disgrace”"
+
+
+@pytest.mark.parametrize(
+    "text, source, pieces",
+    [
+        ("She was sent home after what she called a “rant,” a series of online posts.", "she", ["what", "a “rant,”"]),
+        ("The tax -- which the chief executive, Ann Moss, called ''political theatre'' -- will stay.",
+         "the chief executive, Ann Moss", ["which", "''political theatre''"]),
+    ],
+)
+def test_what_someone_called_something_names_the_pronoun_and_the_name(text, source, pieces):
+    found = [f for f in run(text) if f.cue == "called"]
+    assert len(found) == 1 and found[0].source == source
+    assert found[0].pieces == pieces
+    # A thing that is called something is no report.
+    assert not [f for f in run("A group called Lashkar-e-Taiba was named on Friday.") if f.cue == "called"]

@@ -632,6 +632,11 @@ class _RuleFinder:
                     if tail and tail[-1] in '”»"' and tail[:-1] in ("", ",", "."):
                         end += width
                         break
+            elif piece.count("''") % 2 == 1:  # archive text's doubled apostrophes: ''political theatre''
+                for tail in ("''", ",''", ".''"):
+                    if self.text.startswith(tail, end):
+                        end += len(tail)
+                        break
             if (opened < 0 or straight_odd and self.text[start:end].count('"') % 2) and self.text[
                 start - 1 : start
             ] in ("“", "«", '"'):
@@ -1270,6 +1275,9 @@ class _RuleFinder:
                     obj = next((c for c in target.children if c.dep_ == "pobj"), None)
             if frame.lemma in _CLAIM_OBJECT_LEMMAS and obj is not None and obj.lemma_.lower() not in CUE_NOUNS:
                 return None  # "rejected the ceasefire proposal" is an act; "rejected claims that …" answers words
+            named = [c for c in children if c.dep_ == "dobj" and c.i < verb.i and c.lower_ in ("what", "which")]
+            if obj is None and named:  # "what she called a “rant”": the name given is the complement
+                obj = next((c for c in children if c.dep_ == "oprd" and c.i > verb.i), None)
             if obj is not None and obj.lower_ not in _RELATIVE_PRONOUNS:
                 complements = [
                     t
@@ -1287,6 +1295,7 @@ class _RuleFinder:
                     for t in c.subtree
                 ]
                 tokens = list(obj.subtree) + complements + self.stranded_conjuncts(verb, obj)
+                tokens += named  # "which Tim Cook called ''total political crap''": the pronoun for what was named
                 excluded |= self.speaker_follow_ons(verb, obj)
                 return _token_spans(self.without_person_aside([t for t in tokens if t.i not in excluded])) or None
         return None
@@ -1423,7 +1432,7 @@ class _RuleFinder:
                 and child.i > verb.i
                 and (child.tag_ in _FINITE_TAGS or any(c.tag_ in _FINITE_TAGS | {"MD"} for c in child.children if c.dep_ == "aux"))
                 and any(c.dep_ in ("nsubj", "nsubjpass") and c.i < child.i for c in child.children)
-                and not any(c.dep_ in ("mark", "advmod") and c.i < child.i for c in child.children)
+                and not any(c.dep_ in ("mark", "advmod") and c.i < child.i and c.lower_ != "that" for c in child.children)
             ):
                 return child
         for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i):
