@@ -1291,3 +1291,10 @@ def test_what_someone_called_something_names_the_pronoun_and_the_name(text, sour
     assert found[0].pieces == pieces
     # A thing that is called something is no report.
     assert not [f for f in run("A group called Lashkar-e-Taiba was named on Friday.") if f.cue == "called"]
+
+
+@pytest.mark.parametrize("mode", ["rules", "full"])
+def test_calling_a_meeting_or_an_election_reports_nothing(mode):
+    assert not run("The U.N. called an emergency meeting on Friday.", mode=mode)
+    assert not run("The prime minister called a snap election.", mode=mode)
+    assert one(run("He called for a new election.", mode=mode), cue="called for").content == "a new election"

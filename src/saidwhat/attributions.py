@@ -92,6 +92,10 @@ _INVERTED_CUES = {
 }
 # Cues that answer words only when their object is words ("rejected claims that …", "rejected the accusation").
 _CLAIM_OBJECT_LEMMAS = frozenset({"reject"})
+# What one calls by convening it, not by naming it.
+_CALLED_EVENTS = frozenset(
+    "meeting session summit election vote referendum strike halt timeout recess conference hearing inquiry".split()
+)
 _TIME_MARKS = frozenset({"after", "before", "when", "while", "since"})
 _PARTICLES = frozenset({"back", "out", "on", "in", "up"})
 _LABEL_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -144,8 +148,8 @@ def find_attributions(doc: Doc, *, mode: str = "full", refine: bool = True) -> l
                 attribution.source = finder.cue_subject(attribution.cue)
         # A content that is its own source says nothing ("X was quoted by TASS …" read as about X).
         predicted = [a for a in predicted if not (a.source and _chars(a.content) <= _chars(a.source))]
-        # Nor is a date a speaker ("a decision is expected by the end of June").
-        predicted = [a for a in predicted if not finder.is_time(a.source)]
+        # Nor is a date a speaker ("a decision is expected by the end of June"), nor a meeting called a report.
+        predicted = [a for a in predicted if not finder.is_time(a.source) and not finder.convenes(a)]
         found = merge_model(found, predicted)
         if refine:
             _refine_contents(finder, found)
@@ -495,6 +499,17 @@ class _RuleFinder:
         if dashes[0] > head.i and not ("(" in before or before.split(",")[0].isupper()):
             return tokens  # a dash inside the subject phrase ("Mr. X — a former aide —")
         return [t for t in tokens if t.i > dashes[-1]]
+
+    def convenes(self, attribution: FoundAttribution) -> bool:
+        """"The U.N. called an emergency meeting": the cue convenes what its content names."""
+        if not attribution.cue or self.extent_tokens(attribution.cue)[-1].lemma_.lower() != "call":
+            return False  # "called for a new election" asks for one
+        tokens = self.extent_tokens(attribution.content)
+        inside = {t.i for t in tokens}
+        heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
+        objects = [t for t in heads if t.pos_ in ("NOUN", "PROPN")]
+        # "called her vote a mistake" names the vote (a second noun phrase, the name given).
+        return len(objects) == 1 and objects[0].lemma_.lower() in _CALLED_EVENTS and not any(t.dep_ == "oprd" for t in heads)
 
     def says_something(self, content: list[Span]) -> bool:
         words = [t for t in self.extent_tokens(content) if t.is_alpha or t.like_num]
@@ -1275,6 +1290,13 @@ class _RuleFinder:
                     obj = next((c for c in target.children if c.dep_ == "pobj"), None)
             if frame.lemma in _CLAIM_OBJECT_LEMMAS and obj is not None and obj.lemma_.lower() not in CUE_NOUNS:
                 return None  # "rejected the ceasefire proposal" is an act; "rejected claims that …" answers words
+            if (
+                frame.lemma == "call"
+                and obj is not None
+                and obj.lemma_.lower() in _CALLED_EVENTS
+                and not any(c.dep_ == "oprd" for c in children)  # "called her vote a mistake" names it
+            ):
+                return None  # "called an emergency meeting" convenes; it reports nothing
             named = [c for c in children if c.dep_ == "dobj" and c.i < verb.i and c.lower_ in ("what", "which")]
             if obj is None and named:  # "what she called a “rant”": the name given is the complement
                 obj = next((c for c in children if c.dep_ == "oprd" and c.i > verb.i), None)
