@@ -1298,3 +1298,10 @@ def test_calling_a_meeting_or_an_election_reports_nothing(mode):
     assert not run("The U.N. called an emergency meeting on Friday.", mode=mode)
     assert not run("The prime minister called a snap election.", mode=mode)
     assert one(run("He called for a new election.", mode=mode), cue="called for").content == "a new election"
+
+
+@pytest.mark.parametrize("mode", ["rules", "full"])
+def test_a_focus_adverb_or_conjunction_opening_the_source_is_not_the_speaker_s(mode):
+    found = one(run("Even China, Pyongyang's only ally, said the test was a mistake.", mode=mode), cue="said")
+    assert found.source == "China, Pyongyang's only ally"
+    assert one(run("Both men said the deal was fair.", mode=mode), cue="said").source == "Both men"

@@ -96,6 +96,7 @@ _CLAIM_OBJECT_LEMMAS = frozenset({"reject"})
 _CALLED_EVENTS = frozenset(
     "meeting session summit election vote referendum strike halt timeout recess conference hearing inquiry".split()
 )
+_SOURCE_OPENERS = frozenset({"even", "but", "and", "yet", "so", "now", "still"})
 _TIME_MARKS = frozenset({"after", "before", "when", "while", "since"})
 _PARTICLES = frozenset({"back", "out", "on", "in", "up"})
 _LABEL_ENTITIES = frozenset({"PERSON", "ORG", "NORP", "GPE"})
@@ -155,6 +156,7 @@ def find_attributions(doc: Doc, *, mode: str = "full", refine: bool = True) -> l
             _refine_contents(finder, found)
     for attribution in found:
         finder.cut_source_time(attribution)
+        finder.cut_source_opening(attribution)
         finder.cut_dateline(attribution)
         finder.cut_opening_conjunction(attribution)
         finder.cut_trailing_participle(attribution)
@@ -576,6 +578,20 @@ class _RuleFinder:
                     last = self.doc[token.i - 1]
                     attribution.source = [*attribution.source[:-1], (start, last.idx + len(last.text))]
                 return
+
+    def cut_source_opening(self, attribution: FoundAttribution) -> None:
+        """"Even China, Pyongyang's only ally, …" / "But some note …": a focus adverb or a conjunction
+        opening the source is the sentence's, not the speaker's (PolNeAR train leaves "even" out 29
+        times of 37, "But" 267 of 271, "And" and "Yet" always; "both" stays: "both men")."""
+        if not attribution.source:
+            return
+        start, end = attribution.source[0]
+        first = self.doc[self.token_at(start)]
+        if first.idx != start or first.lower_ not in _SOURCE_OPENERS or first.i + 1 >= len(self.doc):
+            return
+        following = self.doc[first.i + 1]
+        if following.idx < end:
+            attribution.source = [(following.idx, end), *attribution.source[1:]]
 
     def cut_dateline(self, attribution: FoundAttribution) -> None:
         """Drop a wire dateline that opens a paragraph from the content or source that starts with it."""
