@@ -1124,3 +1124,17 @@ def test_a_role_description_does_not_continue_a_person_known_by_another_role():
     wanted = {"singer": span_of(text, "the singer", after="television")}
     resolved = Resolved(text, wanted.values())
     assert resolved.entity_at(wanted["singer"]) is not resolved.named("Marco Bellini")
+
+
+def test_a_lead_that_withholds_the_name_is_the_first_speaker_named_after_it():
+    text = (
+        "Party chief calls for contingency plan\n\n"
+        "A former Democratic party chairman says the party should prepare a replacement candidate.\n\n"
+        "Don Fowler, who led the party in the 1990s, told reporters the plan was only a precaution. "
+        "A spokesman for the campaign said the candidate was well.\n\n"
+        "Sarah Jones said the idea was absurd."
+    )
+    wanted = {"lead": span_of(text, "A former Democratic party chairman"), "spokesman": span_of(text, "A spokesman")}
+    resolved = Resolved(text, wanted.values())
+    assert resolved.entity_at(wanted["lead"]) is resolved.named("Don Fowler")
+    assert resolved.entity_at(wanted["spokesman"]) is None

@@ -72,6 +72,7 @@ from saidwhat.names import (
     person_tokens,
     surname,
 )
+from saidwhat.cues import verb_frame
 from saidwhat.records import EntityTable, Mention as MentionRecord, ResolvedEntity, Span
 
 # How many narrative sentences back a pronoun / description may look for its antecedent.
@@ -118,6 +119,8 @@ RESEARCH_NOUNS = frozenset("poll survey study report analysis research".split())
 PART_NOUNS = frozenset("panel division unit branch arm wing office bureau".split())
 # How far ahead (tokens) an indefinite lead ("A new poll", "A New York judge") may be named.
 LATER_WINDOW = 150
+# Roles that stay anonymous however the story goes on.
+ANONYMOUS_ROLES = frozenset("spokesman spokeswoman spokesperson source official aide reporter person insider".split())
 # Roles news uses for one another ("A New York judge" is introduced as "Justice Frank Nervo").
 ROLE_SYNONYMS = {
     "judge": frozenset({"justice", "magistrate"}),
@@ -1259,6 +1262,31 @@ class _Resolver:
             elif label == "ORG" and entity.type in ("ORG", "MEDIA"):
                 if kinds & {w for key in entity.keys for w in key.split()}:
                     return entity
+        return self.first_new_speaker(noun, line_end) if label == "PERSON" else None
+
+    def first_new_speaker(self, noun: Token, after: int) -> _Entity | None:
+        """"A former DNC chairman says …" … "Don Fowler, who helmed the DNC …, told POLITICO": a lead that
+        withholds the name identifies the first person named afterwards as the subject of a verb of
+        saying, when no title says otherwise."""
+        head = noun.lemma_.lower()
+        if head in ANONYMOUS_ROLES:
+            return None  # "a spokesman", "a reporter for USA Today": whoever speaks next is someone else
+        modifiers = [c for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound", "poss", "nmod")]
+        specific = any(c.lower_ == "former" or c.pos_ == "PROPN" or c.ent_type_ for c in modifiers)
+        if not specific and "\n" in self.text[: noun.idx]:
+            return None  # below the headline, only a description that singles someone out ("a former DNC chairman")
+        gender = gender_of_title([head])
+        for mention, entity in self.assigned:
+            if mention.start <= after or mention.kind != "name" or entity.members or entity.type != "PERSON":
+                continue
+            if mention.start - noun.idx > LATER_WINDOW * 6:
+                return None
+            if min(m.start for m in entity.mentions) < noun.idx:
+                continue
+            head = self.doc[mention.head]
+            frame = verb_frame(head.head.lemma_) if head.dep_ == "nsubj" else None
+            if frame is not None and frame.category == "speech" and mention.quote is None:
+                return entity if gender is None or entity.gender in (None, gender) else None
         return None
 
     def group(self, members: list[_Entity]) -> _Entity:
