@@ -1269,8 +1269,8 @@ class _Resolver:
         withholds the name identifies the first person named afterwards as the subject of a verb of
         saying, when no title says otherwise."""
         head = noun.lemma_.lower()
-        if head in ANONYMOUS_ROLES:
-            return None  # "a spokesman", "a reporter for USA Today": whoever speaks next is someone else
+        if head in ANONYMOUS_ROLES or noun.tag_ in ("NNS", "NNPS"):
+            return None  # "a spokesman", "a reporter for USA Today", "researchers": whoever speaks next is someone else
         modifiers = [c for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound", "poss", "nmod")]
         specific = any(c.lower_ == "former" or c.pos_ == "PROPN" or c.ent_type_ for c in modifiers)
         if not specific and "\n" in self.text[: noun.idx]:
