@@ -1138,3 +1138,13 @@ def test_a_lead_that_withholds_the_name_is_the_first_speaker_named_after_it():
     resolved = Resolved(text, wanted.values())
     assert resolved.entity_at(wanted["lead"]) is resolved.named("Don Fowler")
     assert resolved.entity_at(wanted["spokesman"]) is None
+
+
+def test_an_honorific_opening_a_name_makes_a_person_whatever_the_tagger_said():
+    text = "According to Dr R K Jenamani, a senior scientist at the institute, the rain matters. Jenamani said more."
+    wanted = {"source": span_of(text, "Dr R K Jenamani, a senior scientist at the institute")}
+    resolved = Resolved(text, wanted.values())
+    person = resolved.named("R K Jenamani")
+    assert person.type == "PERSON"
+    assert resolved.entity_at(wanted["source"]) is person
+    assert "Jenamani" in resolved.mention_texts("R K Jenamani")

@@ -236,6 +236,10 @@ def _name_mention(ent: SpacySpan, sentence_of: list[int]) -> Mention | None:
     # "Injecting Clinton": a word the NER glued to the front of a person's name.
     while label == "PERSON" and len(tokens) > 1 and tokens[0].pos_ not in ("PROPN",):
         tokens.pop(0)
+    # "Dr R K Jenamani" tagged as an organisation: an honorific opening the name makes it a person's.
+    if len(tokens) > 1 and tokens[0].lower_.rstrip(".") in HONORIFICS and tokens[1].pos_ == "PROPN":
+        label = "PERSON"
+        tokens.pop(0)
     # Lower-case "entities" ("politburo") and offices ("State" in "Secretary of State") are not names.
     if not tokens or not any(t.text[:1].isupper() for t in tokens):
         return None
