@@ -1305,3 +1305,12 @@ def test_a_focus_adverb_or_conjunction_opening_the_source_is_not_the_speaker_s(m
     found = one(run("Even China, Pyongyang's only ally, said the test was a mistake.", mode=mode), cue="said")
     assert found.source == "China, Pyongyang's only ally"
     assert one(run("Both men said the deal was fair.", mode=mode), cue="said").source == "Both men"
+
+
+def test_the_subject_of_a_passive_cue_is_never_its_source():
+    text = (
+        "Train drivers will strike next week, the union has said.\n\n"
+        "A spokesperson for the Department for Transport said: 'This strike is unnecessary.'\n\n"
+        "Passengers have been advised to check before they travel."
+    )
+    assert not [f for f in run(text, mode="full") if f.source == "Passengers"]

@@ -1148,3 +1148,13 @@ def test_an_honorific_opening_a_name_makes_a_person_whatever_the_tagger_said():
     assert person.type == "PERSON"
     assert resolved.entity_at(wanted["source"]) is person
     assert "Jenamani" in resolved.mention_texts("R K Jenamani")
+
+
+def test_treasurer_is_a_title_not_part_of_the_name():
+    text = (
+        'Opposition Leader Peter Dutton said the budget was "a con job".\n\n'
+        'Treasurer Jim Chalmers defended the measures. Inflation was "moderating", he said.'
+    )
+    resolved = Resolved(text, [span_of(text, "Treasurer Jim Chalmers")])
+    assert resolved.named("Jim Chalmers").type == "PERSON"
+    assert not [e for e in resolved.table.entities if e.name.startswith("Treasurer")]

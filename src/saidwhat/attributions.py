@@ -145,6 +145,8 @@ def find_attributions(doc: Doc, *, mode: str = "full", refine: bool = True) -> l
         # A content of marks only ('' in archive text) or a lone conjunction ("as") says nothing.
         predicted = [a for a in _model_attributions(doc) if finder.says_something(a.content)]
         for attribution in predicted:
+            if finder.is_passive_subject(attribution):
+                attribution.source = None  # "Passengers have been advised to …": advised, not advising
             if attribution.source is None and attribution.cue:
                 attribution.source = finder.cue_subject(attribution.cue)
         # A content that is its own source says nothing ("X was quoted by TASS …" read as about X).
@@ -529,6 +531,16 @@ class _RuleFinder:
         inside = {t.i for t in tokens}
         heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
         return bool(heads) and all(t.ent_type_ in ("DATE", "TIME") for t in heads)
+
+    def is_passive_subject(self, attribution: FoundAttribution) -> bool:
+        """The source is the passive subject of the cue ("X was quoted as saying" excepted)."""
+        if not attribution.source or not attribution.cue:
+            return False
+        cue = {t.i for t in self.extent_tokens(attribution.cue)}
+        return any(
+            t.dep_ == "nsubjpass" and t.head.i in cue and t.head.lemma_.lower() not in _QUOTED_LEMMAS
+            for t in self.extent_tokens(attribution.source)
+        )
 
     def cue_subject(self, cue: list[Span]) -> list[Span] | None:
         """The source the parse gives a cue found elsewhere (the model): "…, calling for X" → the

@@ -23,6 +23,7 @@ TITLE_WORDS = frozenset(
     officer chief ceo chairman chairwoman chair director spokesman spokeswoman spokesperson
     coach manager king queen prince princess sheikh ayatollah pope archbishop bishop cardinal
     commissioner sheriff inspector detective agent state former acting interim elect
+    treasurer councillor councilman councilwoman alderman constable superintendent
     """.split()
 )
 
