@@ -1158,3 +1158,17 @@ def test_treasurer_is_a_title_not_part_of_the_name():
     resolved = Resolved(text, [span_of(text, "Treasurer Jim Chalmers")])
     assert resolved.named("Jim Chalmers").type == "PERSON"
     assert not [e for e in resolved.table.entities if e.name.startswith("Treasurer")]
+
+
+def test_a_lede_that_withholds_the_name_and_a_later_unnamed_role():
+    text = (
+        "Headteacher warns of crisis in school funding\n\n"
+        "A headteacher has warned that schools in the county are at breaking point.\n\n"
+        'Sarah Mitchell, head of Oakfield Primary, said: "We have cut everything we can cut."\n\n'
+        "The council said it shared her concerns.\n\n"
+        "A teacher said the cuts had gone too far. Paul Grant, a parent, said he agreed."
+    )
+    wanted = {"lede": span_of(text, "A headteacher"), "later": span_of(text, "A teacher")}
+    resolved = Resolved(text, wanted.values())
+    assert resolved.entity_at(wanted["lede"]) is resolved.named("Sarah Mitchell")
+    assert resolved.entity_at(wanted["later"]) is None

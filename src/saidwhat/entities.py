@@ -1273,8 +1273,11 @@ class _Resolver:
             return None  # "a spokesman", "a reporter for USA Today", "researchers": whoever speaks next is someone else
         modifiers = [c for c in noun.children if c.i < noun.i and c.dep_ in ("amod", "compound", "poss", "nmod")]
         specific = any(c.lower_ == "former" or c.pos_ == "PROPN" or c.ent_type_ for c in modifiers)
-        if not specific and "\n" in self.text[: noun.idx]:
-            return None  # below the headline, only a description that singles someone out ("a former DNC chairman")
+        # The lede may withhold any name ("A headteacher has warned …" … "Sarah Mitchell, head of Oakfield
+        # Primary, said"); further down, only a description that singles someone out does ("a former DNC
+        # chairman"): "A resident said …" is most often someone never named.
+        if not specific and len(re.findall(r"\n\s*\n", self.text[: noun.idx].strip())) > 1:
+            return None
         gender = gender_of_title([head])
         for mention, entity in self.assigned:
             if mention.start <= after or mention.kind != "name" or entity.members or entity.type != "PERSON":

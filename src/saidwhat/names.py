@@ -79,7 +79,9 @@ _roles("expert", "scientist researcher professor economist analyst author doctor
        "historian expert scholar engineer astronomer biologist physicist")
 _roles("person", "man woman boy girl actor actress singer artist writer novelist director "
        "journalist reporter editor commentator host activist victim witness survivor suspect "
-       "veteran father mother son daughter husband wife")
+       "veteran father mother son daughter husband wife "
+       "headteacher headmaster headmistress principal teacher nurse surgeon pilot farmer student "
+       "pastor priest imam rabbi firefighter paramedic soldier")
 _roles("performer person", "star celebrity musician rapper comedian presenter singer actor actress")
 # Sports and feature writing call a person by nationality or age ("the Spaniard added", "the
 # 42-year-old replied"). Nouns that also name an outlet ("The Australian", "The Scotsman") are left out.
