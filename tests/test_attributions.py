@@ -1314,3 +1314,13 @@ def test_the_subject_of_a_passive_cue_is_never_its_source():
         "Passengers have been advised to check before they travel."
     )
     assert not [f for f in run(text, mode="full") if f.source == "Passengers"]
+
+
+def test_ruling_out_calling_an_election_is_reported():
+    text = (
+        "State Premier Jacinta Allan has ruled out calling an early election, telling reporters yesterday "
+        "she would get on with the job."
+    )
+    found = [f for f in run(text, mode="full") if f.cue and "ruled out" in f.cue]
+    assert len(found) == 1 and found[0].source == "State Premier Jacinta Allan"
+    assert "an early election" in found[0].content

@@ -506,8 +506,9 @@ class _RuleFinder:
 
     def convenes(self, attribution: FoundAttribution) -> bool:
         """"The U.N. called an emergency meeting": the cue convenes what its content names."""
-        if not attribution.cue or self.extent_tokens(attribution.cue)[-1].lemma_.lower() != "call":
-            return False  # "called for a new election" asks for one
+        last = self.extent_tokens(attribution.cue)[-1] if attribution.cue else None
+        if last is None or last.lemma_.lower() != "call" or last.dep_ in ("xcomp", "pcomp"):
+            return False  # "called for a new election" asks for one; "ruled out calling one" rules it out
         tokens = self.extent_tokens(attribution.content)
         inside = {t.i for t in tokens}
         heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
@@ -1320,6 +1321,7 @@ class _RuleFinder:
                 return None  # "rejected the ceasefire proposal" is an act; "rejected claims that …" answers words
             if (
                 frame.lemma == "call"
+                and verb.dep_ not in ("xcomp", "pcomp")  # "ruled out calling an early election" reports the ruling out
                 and obj is not None
                 and obj.lemma_.lower() in _CALLED_EVENTS
                 and not any(c.dep_ == "oprd" for c in children)  # "called her vote a mistake" names it
