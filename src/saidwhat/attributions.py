@@ -504,17 +504,27 @@ class _RuleFinder:
             return tokens  # a dash inside the subject phrase ("Mr. X — a former aide —")
         return [t for t in tokens if t.i > dashes[-1]]
 
+    @staticmethod
+    def convening(verb: Token, obj: Token) -> bool:
+        """"The U.N. called an emergency meeting": the cue convenes its object and reports nothing;
+        "called her vote a mistake" names the vote, "ruled out calling an early election" reports the
+        ruling out."""
+        return (
+            verb.lemma_.lower() == "call"
+            and verb.dep_ not in ("xcomp", "pcomp")
+            and obj.lemma_.lower() in _CALLED_EVENTS
+            and not any(c.dep_ == "oprd" for c in verb.children)
+        )
+
     def convenes(self, attribution: FoundAttribution) -> bool:
-        """"The U.N. called an emergency meeting": the cue convenes what its content names."""
-        last = self.extent_tokens(attribution.cue)[-1] if attribution.cue else None
-        if last is None or last.lemma_.lower() != "call" or last.dep_ in ("xcomp", "pcomp"):
-            return False  # "called for a new election" asks for one; "ruled out calling one" rules it out
+        """A model attribution whose cue ends in "called" and whose content is one convened noun phrase
+        (not "called for a new election": the cue ends in "for")."""
+        if not attribution.cue:
+            return False
         tokens = self.extent_tokens(attribution.content)
         inside = {t.i for t in tokens}
-        heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
-        objects = [t for t in heads if t.pos_ in ("NOUN", "PROPN")]
-        # "called her vote a mistake" names the vote (a second noun phrase, the name given).
-        return len(objects) == 1 and objects[0].lemma_.lower() in _CALLED_EVENTS and not any(t.dep_ == "oprd" for t in heads)
+        objects = [t for t in tokens if (t.head.i not in inside or t.head.i == t.i) and t.pos_ in ("NOUN", "PROPN")]
+        return len(objects) == 1 and self.convening(self.extent_tokens(attribution.cue)[-1], objects[0])
 
     def says_something(self, content: list[Span]) -> bool:
         words = [t for t in self.extent_tokens(content) if t.is_alpha or t.like_num]
@@ -1082,10 +1092,11 @@ class _RuleFinder:
             break
         return self.colon_lead_in(self.doc[i]) if ":" in gap and mixed_from is None else None
 
-    def inverted_lead(self, last: Token | int) -> Token | None:
+    def inverted_lead(self, last_index: int) -> Token | None:
         """Said Ellis: “…” / Added the senator, “…”: a sentence that opens with the cue and names the
-        speaker after it hands over to the quotation (the parser reads the cue as part of the name)."""
-        last = self.doc[last] if isinstance(last, int) else last
+        speaker after it (up to the token at ``last_index``) hands over to the quotation (the parser
+        reads the cue as part of the name)."""
+        last = self.doc[last_index]
         first = last.sent[0]
         while first.i < last.i and first.is_punct:
             first = self.doc[first.i + 1]
@@ -1319,14 +1330,8 @@ class _RuleFinder:
                     obj = next((c for c in target.children if c.dep_ == "pobj"), None)
             if frame.lemma in _CLAIM_OBJECT_LEMMAS and obj is not None and obj.lemma_.lower() not in CUE_NOUNS:
                 return None  # "rejected the ceasefire proposal" is an act; "rejected claims that …" answers words
-            if (
-                frame.lemma == "call"
-                and verb.dep_ not in ("xcomp", "pcomp")  # "ruled out calling an early election" reports the ruling out
-                and obj is not None
-                and obj.lemma_.lower() in _CALLED_EVENTS
-                and not any(c.dep_ == "oprd" for c in children)  # "called her vote a mistake" names it
-            ):
-                return None  # "called an emergency meeting" convenes; it reports nothing
+            if frame.lemma == "call" and obj is not None and self.convening(verb, obj):
+                return None
             named = [c for c in children if c.dep_ == "dobj" and c.i < verb.i and c.lower_ in ("what", "which")]
             if obj is None and named:  # "what she called a “rant”": the name given is the complement
                 obj = next((c for c in children if c.dep_ == "oprd" and c.i > verb.i), None)
