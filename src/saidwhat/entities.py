@@ -28,6 +28,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right, insort
 from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from spacy.tokens import Doc, Token
@@ -1246,14 +1247,7 @@ class _Resolver:
         gender = gender_of_title([head])
         line_end = self.text.find("\n", noun.idx) if headline else noun.idx
         line_end = len(self.text) if line_end < 0 else line_end
-        for mention, entity in self.assigned:
-            # Not the words of the noun's own line: the tagger makes names of headline words.
-            if mention.start <= line_end or mention.kind != "name" or entity.members:
-                continue
-            if mention.start - noun.idx > LATER_WINDOW * 6:
-                break
-            if min(m.start for m in entity.mentions) < noun.idx:
-                continue  # an entity named before is no new one introduced
+        for _mention, entity in self.named_after(noun, line_end):
             if label == "PERSON" and entity.type == "PERSON":
                 if (ROLE_SYNONYMS.get(head, frozenset()) | {head}) & entity.role_words and (
                     gender is None or entity.gender in (None, gender)
@@ -1262,9 +1256,20 @@ class _Resolver:
             elif label == "ORG" and entity.type in ("ORG", "MEDIA"):
                 if kinds & {w for key in entity.keys for w in key.split()}:
                     return entity
-        return self.first_new_speaker(noun, line_end) if label == "PERSON" else None
+        return self.first_new_speaker(noun, line_end, gender) if label == "PERSON" else None
 
-    def first_new_speaker(self, noun: Token, after: int) -> _Entity | None:
+    def named_after(self, noun: Token, line_end: int) -> Iterator[tuple[Mention, _Entity]]:
+        """Name mentions, in text order, of entities first named after ``noun`` (not groups), from the
+        end of the noun's line (the tagger makes names of headline words) to a window's end."""
+        for mention, entity in self.assigned:
+            if mention.start <= line_end or mention.kind != "name" or entity.members:
+                continue
+            if mention.start - noun.idx > LATER_WINDOW * 6:
+                return
+            if min(m.start for m in entity.mentions) >= noun.idx:  # one named before is no new one introduced
+                yield mention, entity
+
+    def first_new_speaker(self, noun: Token, line_end: int, gender: str | None) -> _Entity | None:
         """"A former DNC chairman says …" … "Don Fowler, who helmed the DNC …, told POLITICO": a lead that
         withholds the name identifies the first person named afterwards as the subject of a verb of
         saying, when no title says otherwise."""
@@ -1278,17 +1283,10 @@ class _Resolver:
         # chairman"): "A resident said …" is most often someone never named.
         if not specific and len(re.findall(r"\n\s*\n", self.text[: noun.idx].strip())) > 1:
             return None
-        gender = gender_of_title([head])
-        for mention, entity in self.assigned:
-            if mention.start <= after or mention.kind != "name" or entity.members or entity.type != "PERSON":
-                continue
-            if mention.start - noun.idx > LATER_WINDOW * 6:
-                return None
-            if min(m.start for m in entity.mentions) < noun.idx:
-                continue
-            head = self.doc[mention.head]
-            frame = verb_frame(head.head.lemma_) if head.dep_ == "nsubj" else None
-            if frame is not None and frame.category == "speech" and mention.quote is None:
+        for mention, entity in self.named_after(noun, line_end):
+            name = self.doc[mention.head]
+            frame = verb_frame(name.head.lemma_) if name.dep_ == "nsubj" else None
+            if entity.type == "PERSON" and frame is not None and frame.category == "speech" and mention.quote is None:
                 return entity if gender is None or entity.gender in (None, gender) else None
         return None
 
