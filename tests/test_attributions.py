@@ -1139,6 +1139,22 @@ def test_a_name_the_parser_read_as_a_clause_does_not_hide_the_cue_after_a_quotat
             "she",
             "that few workers understood the new rules",
         ),
+        # "that" read as the object of a relative clause on a prepositional phrase: the clause has an
+        # object of its own, so nothing is missing for the relative pronoun to stand for.
+        (
+            "Its finance chief, Thomas Greer, told analysts on a call that the bank expected net interest"
+            " income to decline by as much as 4 percent this year.",
+            "told",
+            "Its finance chief, Thomas Greer",
+            "that the bank expected net interest income to decline by as much as 4 percent this year",
+        ),
+        # ... or as a relative adverb of "the time".
+        (
+            "Mr. Penhallow retired in 1999, saying at the time that he wanted to hand the baton to someone younger.",
+            "saying",
+            "Mr. Penhallow",
+            "that he wanted to hand the baton to someone younger",
+        ),
     ],
 )
 def test_a_reported_clause_the_parser_hung_elsewhere_is_still_the_content(text, cue, source, content):
@@ -1147,6 +1163,13 @@ def test_a_reported_clause_the_parser_hung_elsewhere_is_still_the_content(text, 
     # A real adverbial clause and a real relative clause are no reports.
     assert not run("She said nothing when the players would not listen.")
     assert not [f for f in run("He told a story that nobody believed.") if f.content.startswith("that")]
+    assert not [f for f in run("He spoke on a call that the bank arranged.") if f.content.startswith("that")]
+
+
+def test_a_name_the_parser_split_into_several_subjects_is_the_whole_source():
+    # The tagger reads the hyphen of "al-Fajr" as a proper noun of its own: three subjects, one punctuation only.
+    found = run("Harakat al-Fajr said it was fine. Later, Harakat al-Fajr denied the accusation.")
+    assert [(f.source, f.cue) for f in found] == [("Harakat al-Fajr", "said"), ("Harakat al-Fajr", "denied")]
 
 
 @pytest.mark.parametrize(

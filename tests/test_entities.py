@@ -1172,3 +1172,35 @@ def test_a_lede_that_withholds_the_name_and_a_later_unnamed_role():
     resolved = Resolved(text, wanted.values())
     assert resolved.entity_at(wanted["lede"]) is resolved.named("Sarah Mitchell")
     assert resolved.entity_at(wanted["later"]) is None
+
+
+def test_a_live_blog_with_titled_names_a_misread_surname_and_an_owners_campaign():
+    # Written for this test in the style of an election-night live report.
+    text = (
+        "Mayor's race too close to call\n\n"
+        "7:15 p.m. — County Clerk Ruth Ellingsen told reporters that returns would be posted within the hour.\n\n"
+        "7:31 p.m. — Supporters of Councilwoman Teresa Gaines are gathering downtown. Victor Sandoval is at home.\n\n"
+        "9:10 p.m. — Political analyst Howard Kim said the remaining precincts favor Sandoval.\n\n"
+        "9:37 p.m. — Gaines briefly addressed supporters at Harbor Hall. She thanked volunteers.\n\n"
+        "10:15 p.m. — Sandoval has taken the lead. His campaign said in a statement that it was confident. "
+        "The Sandoval campaign said later it would wait for the mail ballots."
+    )
+    wanted = {
+        "clerk": span_of(text, "County Clerk Ruth Ellingsen"),
+        "she": span_of(text, "She"),
+        "his campaign": span_of(text, "His campaign"),
+        "the campaign": span_of(text, "The Sandoval campaign"),
+    }
+    resolved = Resolved(text, wanted.values())
+    # A title the tagger took into the name (or whose name it called an organisation) is no part of it.
+    clerk, gaines = resolved.named("Ruth Ellingsen"), resolved.named("Teresa Gaines")
+    assert resolved.entity_at(wanted["clerk"]) is clerk
+    assert gaines.type == "PERSON"
+    assert not [e for e in resolved.table.entities if e.name.split()[0] in ("Clerk", "Councilwoman")]
+    # "— Gaines" read as a plural common noun is still her surname, so "She" is her, not the analyst.
+    assert resolved.entity_at(wanted["she"]) is gaines
+    # "His campaign" with no campaign named yet is Sandoval's; the one named later is the same.
+    campaign = resolved.named("Sandoval campaign")
+    assert campaign.type == "ORG"
+    assert resolved.entity_at(wanted["his campaign"]) is campaign
+    assert resolved.entity_at(wanted["the campaign"]) is campaign

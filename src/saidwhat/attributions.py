@@ -432,6 +432,7 @@ class _RuleFinder:
                 split = [s for s in subjects if s is not subject and s.pos_ == "PROPN" and self.joined(s, subject)]
                 if split:
                     phrase = [*self.doc[split[0].left_edge.i : subject.left_edge.i], *phrase]
+                phrase = [*self.name_opening(min(t.i for t in phrase)), *phrase]
                 return self.without_dateline(subject, self.same_paragraph(phrase, verb.idx))
             if current.dep_ in ("advcl", "conj", "xcomp", "pcomp", "prep") and current.head.i != current.i:
                 current = self.follow_on_of(current) or current.head
@@ -457,13 +458,22 @@ class _RuleFinder:
     def joined(self, first: Token, second: Token) -> bool:
         """Whether phrase ``first`` runs into phrase ``second``: adjacent names, or a name and its
         apposition after a comma."""
-        last = max(t.i for t in first.subtree if not t.is_punct)
+        # A phrase of punctuation only (the tagger's PROPN "-" of "Harakat al-Fajr") ends at its head.
+        last = max((t.i for t in first.subtree if not t.is_punct), default=first.i)
         if last >= second.left_edge.i:
             return False
         gap = self.text[self.doc[last].idx + len(self.doc[last].text) : second.left_edge.idx].strip()
         if not gap:
             return second.pos_ == "PROPN"
         return gap == "," and second.pos_ in ("NOUN", "PROPN")
+
+    def name_opening(self, first: int) -> list[Token]:
+        """The words of a name the parser cut off before the phrase starting at token ``first``
+        ("Harakat al-Fajr said": three subjects, the nearest one "Fajr")."""
+        start = first
+        while start > 0 and self.doc[start].ent_iob_ == "I":
+            start -= 1
+        return list(self.doc[start:first])
 
     def source_asides(self, subject: Token) -> set[int]:
         """What the subject phrase says about the source rather than naming it: a relative clause with
@@ -1492,13 +1502,31 @@ class _RuleFinder:
                 and not any(c.dep_ in ("mark", "advmod") and c.i < child.i and c.lower_ != "that" for c in child.children)
             ):
                 return child
-        for obj in (c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i):
-            for token in obj.subtree:
-                if token.dep_ == "relcl" and any(
-                    c.dep_ == "mark" and c.lower_ == "that" and c.i == token.left_edge.i for c in token.children
-                ) and any(c.dep_ in ("nsubj", "nsubjpass") for c in token.children):
+        hosts = [
+            c
+            for c in verb.children
+            if c.i > verb.i and (c.dep_ == "dobj" or c.dep_ == "prep" and not _RuleFinder.is_time_phrase(c))
+        ]
+        for host in hosts:
+            for token in host.subtree:
+                if token.dep_ == "relcl" and _RuleFinder.conjunction_that(token):
                     return token
         return None
+
+    @staticmethod
+    def conjunction_that(clause: Token) -> bool:
+        """A "that" opening a relative clause that is the conjunction of a reported clause: tagged as one,
+        or taken for the relative pronoun object of a verb that has a subject and a complement of its
+        own ("told analysts on a call that the bank expected income to decline": no gap to fill). Only asked
+        of a cue with no reported clause of its own, where the conjunction reading is the likely one."""
+        that = next((c for c in clause.children if c.lower_ == "that" and c.i == clause.left_edge.i), None)
+        if that is None or not any(c.dep_ in ("nsubj", "nsubjpass") and c.i != that.i for c in clause.children):
+            return False
+        if that.dep_ in ("mark", "advmod"):  # advmod: "saying at the time that he wanted …"
+            return True
+        return that.dep_ == "dobj" and any(
+            c.dep_ in ("ccomp", "xcomp", "dobj", "attr") and c.i != that.i for c in clause.children
+        )
 
     def stranded_conjuncts(self, verb: Token, obj: Token) -> list[Token]:
         """"blamed the pitch, the referee and, eventually, her own defenders": the parser hung the last

@@ -177,6 +177,7 @@ class _Entity:
     known_org: bool = False
     org_named: bool = False  # its name ends in "Coalition", "Caucus", "Institute" …
     members: list[_Entity] = field(default_factory=list)  # a GROUP's entities ("Trump and Clinton")
+    fixed_name: str | None = None  # a name no mention spells ("Sandoval campaign" for "His campaign")
 
     @property
     def type(self) -> str:
@@ -282,7 +283,8 @@ class _Resolver:
 
     def find_missed_surnames(self) -> None:
         """"Oz is hardly an impartial figure": a proper noun the NER left out that is the surname of
-        exactly one person already named in full is a mention of them (pronouns depend on it)."""
+        exactly one person already named in full is a mention of them (pronouns depend on it); so is
+        a capitalised word the tagger took for a plural noun ("9:37 p.m. — Gaines addressed supporters")."""
         full: dict[str, list[_Entity]] = {}
         for entity in self.entities:
             if entity.type == "PERSON":
@@ -292,7 +294,9 @@ class _Resolver:
                         if entity not in full[name[-1]]:
                             full[name[-1]].append(entity)
         for token in self.doc:
-            if token.tag_ != "NNP" or not token.is_alpha or token.i in self.entity_of_token or token.lower_ in TITLE_WORDS:
+            if not (token.tag_ == "NNP" or _capitalised_noun_phrase_head(token)):
+                continue
+            if not token.is_alpha or token.i in self.entity_of_token or token.lower_ in TITLE_WORDS:
                 continue
             bearers = full.get(name_tokens(token.text)[0] if name_tokens(token.text) else "", [])
             if len(bearers) != 1 or min(m.start for m in bearers[0].mentions) > token.idx:
@@ -924,7 +928,7 @@ class _Resolver:
         member = self.party_member(root)
         if member is not None:
             return member, "nominal"
-        owned = self.owned_by_pronoun(root)
+        owned = self.owned_by_person(root)
         if owned is not None:
             return owned, "nominal"
         if any(c.dep_ in ("det", "amod", "nummod", "predet", "compound") and c.lower_ in QUANTIFIERS for c in root.children):
@@ -989,17 +993,30 @@ class _Resolver:
             end += 1
         return person if end < span.end and self.doc[end].lower_ in ("of", "from", "at", ",") else None
 
-    def owned_by_pronoun(self, noun: Token) -> _Entity | None:
+    def owned_by_person(self, noun: Token) -> _Entity | None:
         """"her campaign" after "the Clinton campaign": the organisation already named after the
-        person the possessive pronoun refers to."""
+        person the possessive pronoun (or a name the tagger did not take for one) refers to; a new
+        one named after that person when there is none yet."""
         if noun.lemma_.lower() not in OWNED_ORG_NOUNS:
             return None
-        owners = [c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PRON"]
+        owners = [c for c in noun.children if c.dep_ in ("poss", "compound") and c.pos_ in ("PRON", "PROPN")]
         owner = self.entity_of_token.get(owners[0].i) if owners else None
         if owner is None or owner.type != "PERSON" or not owner.surnames:
             return None
         wanted = {f"{name} {noun.lemma_.lower()}" for name in owner.surnames}
-        return self.most_recent(lambda e: e.type in ("ORG", "GROUP") and any(key in e.keys for key in wanted))
+        found = self.most_recent(lambda e: e.type in ("ORG", "GROUP") and any(key in e.keys for key in wanted))
+        if found is None:
+            # "Sandoval has taken the lead. His campaign said …": the campaign is named after its owner.
+            found = _Entity(keys=wanted, fixed_name=f"{self.names_of(owner)[0].split()[-1]} {noun.lemma_.lower()}")
+            found.labels["ORG"] += 1
+            self.entities.append(found)
+            phrase = self.doc[owners[0].i : noun.i + 1]
+            mention = Mention(
+                start=phrase.start_char, end=phrase.end_char, text=phrase.text, kind="name", head=noun.i,
+                sentence=bisect_right(self.sentence_starts, noun.i) - 1, role=role_of(noun), label="ORG", derived=True,
+            )
+            self.assign(mention, found)  # so "his campaign" again, or "the Sandoval campaign", is the same one
+        return found
 
     def plural_description(self, noun: Token) -> _Entity | None:
         """"the senators", "both men", "the two countries": the group last named together (the
@@ -1319,6 +1336,8 @@ class _Resolver:
         """The canonical name (fullest; among equals the commonest spelling, then the first) and aliases."""
         if entity.members:
             return " and ".join(self.names_of(member)[0] for member in entity.members), []
+        if entity.fixed_name is not None:
+            return entity.fixed_name, []
         names = [m for m in entity.mentions if m.kind == "name"]
         names = [m for m in names if not m.derived] or names  # "the Clinton campaign" has only derived ones
         body = [m for m in names if not m.headline] or names
@@ -1339,6 +1358,18 @@ class _Resolver:
         if not tokens:
             return mention.text
         return self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)]
+
+
+def _capitalised_noun_phrase_head(token: Token) -> bool:
+    """A capitalised common noun heading a phrase of its own (subject or object), not opening a
+    sentence: a name the tagger misread ("— Gaines addressed supporters"), not "Rice prices rose"."""
+    return (
+        token.pos_ == "NOUN"
+        and token.text[:1].isupper()
+        and not token.text.isupper()
+        and token.dep_ in ("nsubj", "nsubjpass", "dobj", "pobj")
+        and not (token.is_sent_start or token.i > 0 and token.nbor(-1).text in ".?!\"“")
+    )
 
 
 def _short_form(short: list[str], full: list[str]) -> bool:

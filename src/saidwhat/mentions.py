@@ -240,6 +240,13 @@ def _name_mention(ent: SpacySpan, sentence_of: list[int]) -> Mention | None:
     if len(tokens) > 1 and tokens[0].lower_.rstrip(".") in HONORIFICS and tokens[1].pos_ == "PROPN":
         label = "PERSON"
         tokens.pop(0)
+    # "Councilwoman Teresa Gaines" tagged as an organisation: a title opening a two- or three-word name.
+    titles = 0
+    while titles < len(tokens) - 1 and tokens[titles].lower_.rstrip(".") in TITLE_WORDS:
+        titles += 1
+    if titles and label != "PERSON" and _looks_like_personal_name(tokens[titles:]):
+        label = "PERSON"
+        del tokens[:titles]
     # Lower-case "entities" ("politburo") and offices ("State" in "Secretary of State") are not names.
     if not tokens or not any(t.text[:1].isupper() for t in tokens):
         return None
@@ -261,6 +268,15 @@ def _name_mention(ent: SpacySpan, sentence_of: list[int]) -> Mention | None:
         head = root.head
         mention.appositives.append(head.doc[head.left_edge.i : head.i + 1].text)
     return mention
+
+
+def _looks_like_personal_name(tokens: list[Token]) -> bool:
+    """Two or three capitalised proper nouns, none an organisation's or a place's word ("Teresa Gaines",
+    not "Motors" of "General Motors" nor "Department" of "State Department")."""
+    return 2 <= len(tokens) <= 3 and all(
+        t.pos_ == "PROPN" and t.text[:1].isupper() and t.lower_ not in ORG_NOUNS and t.lower_ not in GPE_NOUNS
+        for t in tokens
+    )
 
 
 def _only_role_words(tokens: list[Token]) -> bool:
@@ -367,7 +383,8 @@ def _owned_org_mention(token: Token, sentence_of: list[int]) -> Mention | None:
         return None
     owners = [
         c for c in token.children
-        if c.dep_ in ("compound", "nmod", "poss") and c.pos_ == "PROPN" and c.ent_type_ in ("PERSON", "ORG", "GPE")
+        # The tagger calls some surnames common nouns ("The Sandoval campaign"); the NER still names them.
+        if c.dep_ in ("compound", "nmod", "poss") and c.pos_ in ("PROPN", "NOUN") and c.ent_type_ in ("PERSON", "ORG", "GPE")
     ]
     if not owners:
         return None

@@ -24,6 +24,8 @@ TITLE_WORDS = frozenset(
     coach manager king queen prince princess sheikh ayatollah pope archbishop bishop cardinal
     commissioner sheriff inspector detective agent state former acting interim elect
     treasurer councillor councilman councilwoman alderman constable superintendent
+    clerk registrar auditor comptroller assemblyman assemblywoman assemblymember councilmember
+    selectman selectwoman trustee supervisor magistrate provost
     """.split()
 )
 
