@@ -117,6 +117,27 @@ def test_negated_cues(cue, act):
 
 
 @pytest.mark.parametrize(
+    "cue, complement, act",
+    [
+        # Not telling is refusing to tell, as "declined to say" is.
+        ("would not say", "whether", A.REJECT),
+        ("did not disclose", "how", A.REJECT),
+        ("did not comment", None, A.REJECT),
+        ("would not confirm", None, A.REJECT),
+        ("did not say", "that", A.STATEMENT),  # what was not said is reported, not refused
+        # The plea the parser leaves in the content decides the act.
+        ("has pleaded", "not", A.DENY),
+        ("pleaded", "guilty", A.ADMIT),
+        ("pleaded", "for", A.REQUEST),
+        # Confirming is saying so, seldom a concession.
+        ("confirmed", None, A.STATEMENT),
+    ],
+)
+def test_withheld_answers_pleas_and_confirmations(cue, complement, act):
+    assert classify(cue, complement=complement) is act
+
+
+@pytest.mark.parametrize(
     "cue, act",
     [
         ("avoids condemning", A.STATEMENT),  # the criticism is withheld

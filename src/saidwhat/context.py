@@ -397,6 +397,8 @@ def _complement(doc: Doc, text: str, attribution: FoundAttribution, head: Token 
     first = words[0].lower_
     if first in ("to", "whether", "if", "why", "how", "what", "who", "when", "where", "which", "that", "of", "for", "on"):
         return first
+    if first in ("not", "guilty"):  # "pleaded [not guilty to …]"
+        return first
     if head is not None:
         # "threatened to prosecute": the infinitive marker may sit outside the content span.
         for child in head.children:

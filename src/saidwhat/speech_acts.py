@@ -19,6 +19,8 @@ A = SpeechAct
 LEXICON_BY_ACT: dict[SpeechAct, tuple[str, ...]] = {
     A.STATEMENT: (
         "say", "tell", "add", "note", "explain", "state", "announce", "declare", "comment", "remark",
+        # Confirming is saying so, seldom against interest ("the council confirmed it would press ahead").
+        "confirm", "verify", "corroborate", "validate",
         "mention", "observe", "describe", "recall", "remember", "reply", "respond", "answer", "continue",
         "go on", "go on to say", "put it", "put", "point out", "point to", "tweet", "post", "retweet",
         "speak", "speak about", "speak of", "speak to", "talk", "talk about", "discuss", "address",
@@ -122,10 +124,10 @@ LEXICON_BY_ACT: dict[SpeechAct, tuple[str, ...]] = {
         "second", "reconcile", "make peace", "sign a deal", "sign an agreement",
     ),
     A.ADMIT: (
-        "admit", "acknowledge", "concede", "confirm", "confess", "grant", "allow", "recognize",
+        "admit", "acknowledge", "concede", "confess", "grant", "allow", "recognize",
         "recognise", "own up", "own up to", "come clean", "accept responsibility",
         "take responsibility", "claim responsibility", "apologize", "apologise", "apologize for",
-        "plead guilty", "verify", "corroborate", "validate", "admit to", "acknowledge that",
+        "plead guilty", "admit to", "acknowledge that",
         "express regret", "regret", "accept blame", "take the blame", "fess up", "admission",
         "acknowledgement", "acknowledgment",
     ),
@@ -232,6 +234,9 @@ COMPLEMENT_RULES: dict[tuple[str, str], SpeechAct] = {
     ("doubt", "that"): A.BELIEVE,
     ("doubt", "whether"): A.QUESTION,
     ("call", "?"): A.QUESTION,
+    # "has pleaded not guilty to fraud": the parser leaves the plea in the content.
+    ("plead", "not"): A.DENY,
+    ("plead", "guilty"): A.ADMIT,
 }
 
 # What a negated cue means. Acts whose negation is itself another act flip ("did not agree" is a
@@ -340,6 +345,16 @@ def lemmatize_word(word: str) -> str:
 
 # Verbs that withhold the act of the cue after them.
 _REFUSING = ("decline to", "refuse to")
+# Verbs of telling whose negation is a refusal to tell ("would not say whether", "did not disclose").
+_DISCLOSING = frozenset({"say", "comment", "disclose", "reveal", "confirm", "discuss", "specify", "elaborate", "detail"})
+
+
+def _withholds(head: str, complement: str | None) -> bool:
+    """A negated verb of telling withholds an answer: "would not say whether …", "did not disclose
+    how much", "did not comment (on …)"; not "did not say that …", which reports what was said."""
+    if complement in _WH_WORDS:
+        return True
+    return head != "say" and complement in (None, "on")
 _AVOIDING = ("steer clear of", "stop short of", "refrain from", "avoid", "shy away from", *_REFUSING)
 
 _TOKEN = re.compile(r"[\w’'-]+|\?")
@@ -415,6 +430,8 @@ def classify(
         act = lookup(phrase) or A.STATEMENT
     if refused and act is A.STATEMENT:
         return A.REJECT
+    if negated and head in _DISCLOSING and _withholds(head, complement):
+        return A.REJECT  # "would not say whether …", "did not comment": withheld, as "declined to say"
     if negated:
         act = NEGATION.get(act, act)
     if source_is_document and act in _DOCUMENT_OVERRIDABLE:
