@@ -1063,6 +1063,33 @@ def test_an_interview_s_answers_are_the_interviewee_s():
     assert not any(f.content.endswith("?") for f in found), "the questions are the interviewer's"
 
 
+LABELLED_INTERVIEW = (
+    "'We waited too long': a coastal planner on retreat\n\n"
+    "Imogen Castellano oversaw the relocation of 340 homes. She spoke to us from her office.\n\n"
+    "Q: Your book opens with the story of a single house. Why start there?\n\n"
+    "A: Because people don't think about retreat in the abstract. They think about their kitchen.\n\n"
+    "Q: Was the relocation worth its cost?\n\n"
+    "A: Absolutely. Our own engineers estimated that sea walls would have cost three times as much. "
+    "And the walls would have needed replacing within 30 years.\n\n"
+    "Q: Are you optimistic?\n\n"
+    "A: Cautiously. We waited too long, but we are finally starting."
+)
+
+
+def test_a_labelled_interview_s_answers_are_the_interviewee_s_without_the_label():
+    found = run(LABELLED_INTERVIEW, mode="full")
+    answers = [f for f in found if f.source == "Imogen Castellano"]
+    assert [a.pieces for a in answers] == [
+        ["Because people don't think about retreat in the abstract. They think about their kitchen"],
+        # The sentence with an attribution of its own is the engineers', not part of her answer's text.
+        ["Absolutely", "And the walls would have needed replacing within 30 years"],
+        ["Cautiously. We waited too long, but we are finally starting"],
+    ]
+    assert one(found, cue="estimated").source == "Our own engineers"
+    # The questions are the interviewer's, and "Q" is nobody.
+    assert not [f for f in found if f.source == "Q" or "?" in f.content]
+
+
 def test_question_headings_without_an_interview_are_no_answers():
     text = INTERVIEW.replace("We spoke to her a week after the rescue.", "The station was busy that week.")
     assert not [f for f in run(text) if f.source == "Maria Lopes"]

@@ -71,6 +71,8 @@ _QUESTION_MAX_WORDS = 40
 _ANSWER_PARAGRAPHS = 4
 _FIRST_PERSON = re.compile(r"\b(?:I|I'm|I've|I'd|me|my|we|We|our|Our|us)\b")
 _SECOND_PERSON = re.compile(r"\b(?:you|You|your|Your)\b")
+# "Q: …" / "A: …", "Question: …" / "Answer: …": an interview's labelled turns.
+_QA_LABEL = re.compile(r"\s*[\"“]?(Q|A|Question|Answer)\s*[:.]\s+")
 _INTERVIEW_WORDS = re.compile(r"\b(?:interview\w*|Q ?& ?A|spoke (?:to|with)|talked (?:to|with)|conversation|edited for)", re.I)
 # A first line longer than this is no headline.
 _HEADLINE_MAX_WORDS = 20
@@ -153,6 +155,8 @@ def find_attributions(doc: Doc, *, mode: str = "full", refine: bool = True) -> l
         predicted = [a for a in predicted if not (a.source and _chars(a.content) <= _chars(a.source))]
         # Nor is a date a speaker ("a decision is expected by the end of June"), nor a meeting called a report.
         predicted = [a for a in predicted if not finder.is_time(a.source) and not finder.convenes(a)]
+        # Nor is an interview's "Q:" or a caption's "Photo:" anyone.
+        predicted = [a for a in predicted if not (a.source and part_text(doc.text, a.source).lower() in _NOT_SPEAKER_LABELS)]
         found = merge_model(found, predicted)
         if refine:
             _refine_contents(finder, found)
@@ -1831,7 +1835,13 @@ class _RuleFinder:
         introduction that says so ("spoke to", "interview", "Q&A"), and questions put to "you" or
         answers in the first person."""
         paragraphs = [(s, e) for s, e in self.paragraphs if self.text[s:e].strip()]
-        asked = [i for i, (s, e) in enumerate(paragraphs) if i > 0 and self.is_interview_question(s, e)]
+        labels = [_QA_LABEL.match(self.text, s, e) for s, e in paragraphs]
+        labelled = sum(1 for m in labels if m and m.group(1)[0] == "Q") >= _INTERVIEW_MIN_QUESTIONS
+        asked = [
+            i
+            for i, (s, e) in enumerate(paragraphs)
+            if i > 0 and (labels[i].group(1)[0] == "Q" if labelled and labels[i] else self.is_interview_question(s, e))
+        ]
         answers = [
             [j for j in range(i + 1, min(next((q for q in asked if q > i), len(paragraphs)), i + 1 + _ANSWER_PARAGRAPHS))]
             for i in asked
@@ -1853,8 +1863,11 @@ class _RuleFinder:
             return  # questions without an introduction that says who answers them
         for block in answered:
             for j in block:
-                content = _token_spans(self.doc.char_span(*paragraphs[j], alignment_mode="expand") or ())
-                if not content or self.overlaps_found(content) or self.quotes.inside(content[0][0]):
+                start, end = paragraphs[j]
+                if labels[j]:  # "A: …": the label is no part of the answer
+                    start = labels[j].end()
+                content = self.unattributed_sentences(start, end)
+                if not content or self.quotes.inside(content[0][0]):
                     continue
                 self.add(
                     FoundAttribution(
@@ -1862,6 +1875,26 @@ class _RuleFinder:
                     ),
                     None,
                 )
+
+    def unattributed_sentences(self, start: int, end: int) -> list[Span]:
+        """The text from ``start`` to ``end`` without the sentences another attribution reports or is
+        told in ("A: Absolutely. Our own engineers estimated that …": the estimate is the engineers')."""
+        taken = [span for a in self.found for part in (a.content, a.cue or [], a.source or []) for span in part]
+        pieces: list[Span] = []
+        skipped = False
+        for sentence in self.doc.sents:
+            if sentence.end_char <= start or sentence.start_char >= end:
+                continue
+            spans = _token_spans(t for t in sentence if start <= t.idx < end)
+            if not spans or any(a < spans[-1][1] and spans[0][0] < b for a, b in taken):
+                skipped = True
+                continue
+            if pieces and not skipped:
+                pieces[-1:] = [(pieces[-1][0], spans[0][1]), *spans[1:]]  # the next sentence of one run
+            else:
+                pieces.extend(spans)
+            skipped = False
+        return pieces
 
     def is_interview_question(self, start: int, end: int) -> bool:
         text = self.text[start:end].strip()
