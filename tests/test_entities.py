@@ -1204,3 +1204,26 @@ def test_a_live_blog_with_titled_names_a_misread_surname_and_an_owners_campaign(
     assert campaign.type == "ORG"
     assert resolved.entity_at(wanted["his campaign"]) is campaign
     assert resolved.entity_at(wanted["the campaign"]) is campaign
+
+
+def test_an_obituary_s_middle_name_nickname_given_name_and_family_words():
+    # Written for this test in the style of a newspaper obituary.
+    text = (
+        "Walter Penhallow, bandleader, dies at 94\n\n"
+        "Walter Penhallow, whose big band broadcasts kept swing alive on rural radio, died on Sunday. He was 94.\n\n"
+        "Walter James Penhallow was born on March 3, 1928, in Sioux Rapids, Iowa. He taught himself the trumpet.\n\n"
+        '"Walt would already be there with a pot of coffee," his drummer, Franklin Osei, said.\n\n'
+        "He is survived by a son, Thomas; six grandchildren; and nine great-grandchildren.\n\n"
+        "His son said Mr. Penhallow listened to old broadcasts every Saturday night. "
+        '"He would tap his foot," Thomas Penhallow said.'
+    )
+    wanted = {"walt": span_of(text, "Walt"), "his son": span_of(text, "His son")}
+    resolved = Resolved(text, wanted.values())
+    # The NER tagged the full name from the middle name on; the given name before it is still his.
+    walter = resolved.named("Walter James Penhallow")
+    assert not [e for e in resolved.table.entities if e.name == "James Penhallow"]
+    assert resolved.entity_at(wanted["walt"]) is walter  # a short form of his given name
+    # The son, named by his given name first and in full later, is one person; "His son" is him.
+    son = resolved.named("Thomas Penhallow")
+    assert "Thomas" in resolved.mention_texts("Thomas Penhallow")
+    assert resolved.entity_at(wanted["his son"]) is son

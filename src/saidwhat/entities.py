@@ -47,6 +47,7 @@ from saidwhat.mentions import (
     speech_subject,
 )
 from saidwhat.names import (
+    is_given_name_form,
     AGE_NOUN,
     DEMONYMS,
     ORG_HEADS,
@@ -143,6 +144,11 @@ NOT_COMPANIES = frozenset(
 )
 GOVERNMENT_NOUNS = frozenset("government administration regime authority army military police".split())
 # Party words that mean the same ("the GOP nominee" for a Republican).
+# Family words: "his son", "her husband" name the one person the article described so.
+KIN_NOUNS = frozenset(
+    "son daughter wife husband widow widower mother father brother sister partner fiance fiancee stepson "
+    "stepdaughter grandson granddaughter".split()
+)
 PARTY_SYNONYMS = {"gop": "republican", "republicans": "republican", "democrat": "democratic", "democrats": "democratic"}
 OPPOSITE_PARTY = {"republican": "democratic", "democratic": "republican"}
 # What "it" can stand for, and what "they" can (people only as a group: singular "they" is too rare).
@@ -389,7 +395,9 @@ class _Resolver:
             # "Clinton" after Bill and Hillary: the surname rule weighs honorifics; the bare key would not.
             found = by_surname or same_name
             if found is None and len(tokens) == 1:
-                by_first = [e for e in self.entities if any(len(n) > 1 and n[0] == tokens[0] for n in e.person_names)]
+                by_first = [
+                    e for e in self.entities if any(len(n) > 1 and is_given_name_form(tokens[0], n[0]) for n in e.person_names)
+                ]
                 found = by_first[0] if len(by_first) == 1 else self.most_recent(
                     lambda e: e.type == "PERSON" and any(likely_misspelling(tokens[0], s) for s in e.surnames)
                 )
@@ -446,6 +454,11 @@ class _Resolver:
         for same_surname in (lambda s: s == last, lambda s: likely_misspelling(last, s)):
             for entity in reversed(self.entities):
                 if any(same_surname(s) for s in entity.surnames) and _first_name_fits(tokens[:-1], entity):
+                    return entity
+        # "a son, Thomas" … "Thomas Penhallow said": someone known so far by a given name alone.
+        for entity in reversed(self.entities):
+            if entity.type == "PERSON" and entity.person_names and all(len(n) == 1 for n in entity.person_names):
+                if [tokens[0]] in entity.person_names:
                     return entity
         return None
 
@@ -931,6 +944,9 @@ class _Resolver:
         owned = self.owned_by_person(root)
         if owned is not None:
             return owned, "nominal"
+        relative = self.relative_described(root)
+        if relative is not None:
+            return relative, "nominal"
         if any(c.dep_ in ("det", "amod", "nummod", "predet", "compound") and c.lower_ in QUANTIFIERS for c in root.children):
             return None, "nominal"  # "many Democrats", "one Republican", "fellow physicians": generic
         entity = self.entity_of_token.get(root.i)
@@ -1017,6 +1033,17 @@ class _Resolver:
             )
             self.assign(mention, found)  # so "his campaign" again, or "the Sandoval campaign", is the same one
         return found
+
+    def relative_described(self, noun: Token) -> _Entity | None:
+        """"His son said …" after "survived by a son, Thomas": the one person described by that
+        family word (the appositive gave it to them as a descriptor)."""
+        if noun.lemma_.lower() not in KIN_NOUNS or not any(c.dep_ == "poss" and c.pos_ == "PRON" for c in noun.children):
+            return None
+        word = noun.lower_
+        described = [
+            e for e in self.entities if e.type == "PERSON" and any(d.lower().split()[-1:] == [word] for d in e.descriptors)
+        ]
+        return described[0] if len(described) == 1 else None
 
     def plural_description(self, noun: Token) -> _Entity | None:
         """"the senators", "both men", "the two countries": the group last named together (the

@@ -258,7 +258,15 @@ def _name_mention(ent: SpacySpan, sentence_of: list[int]) -> Mention | None:
         return None  # "Lawmaker Urges …", "Retired General Reveals …": a headline's role is no name
     if len(tokens) == 1 and tokens[0].lower_ in NATIONALITY_NOUNS and any(c.dep_ == "det" for c in tokens[0].children):
         return None  # "the Spaniard added": a description of someone (_nominal_mention), not a name
-    span = ent.doc[tokens[0].i : tokens[-1].i + 1]
+    first = tokens[0].i
+    while (
+        label == "PERSON"
+        and first > 0
+        and ent.doc[first].lower_.rstrip(".") not in TITLE_WORDS  # not "County" before "Clerk Ruth Ellingsen"
+        and _given_name_left_out(ent.doc[first - 1], tokens[-1].i)
+    ):
+        first -= 1  # "Walter James Penhallow" tagged from "James" on
+    span = ent.doc[first : tokens[-1].i + 1]
     root = span.root
     mention = _mention(span, "name", root, sentence_of, label=label)
     mention.titles = _titles_before(span)
@@ -268,6 +276,28 @@ def _name_mention(ent: SpacySpan, sentence_of: list[int]) -> Mention | None:
         head = root.head
         mention.appositives.append(head.doc[head.left_edge.i : head.i + 1].text)
     return mention
+
+
+# Words that may stand before a name without being part of it ("Democrat Hillary Clinton").
+_PARTY_WORDS = frozenset("democrat republican democratic gop labour tory conservative liberal independent green".split())
+
+
+def _given_name_left_out(token: Token, name_end: int) -> bool:
+    """A capitalised proper noun right before a person's name, compounded into it and tagged as no
+    entity of its own, that is no title, role or party word: a given name the NER left out."""
+    word = token.lower_.rstrip(".")
+    return (
+        token.pos_ == "PROPN"
+        and token.dep_ == "compound"
+        and token.head.i > token.i
+        and token.head.i <= name_end
+        and token.ent_iob_ == "O"
+        and token.is_title
+        and token.is_alpha
+        and word not in TITLE_WORDS
+        and word not in PERSON_ROLES
+        and word not in _PARTY_WORDS
+    )
 
 
 def _looks_like_personal_name(tokens: list[Token]) -> bool:

@@ -342,3 +342,28 @@ def gender_of_first_name(tokens: list[str]) -> str | None:
     if tokens[0] in FEMININE_FIRST_NAMES:
         return "fem"
     return None
+
+
+# Short forms of given names ("Walt" Penhallow is Walter Penhallow); a short form that is the start of
+# the full name ("Walt", "Sam", "Alex") needs no entry.
+_GIVEN_NAME_SHORT_FORMS = {
+    "bill": "william", "billy": "william", "will": "william", "bob": "robert", "bobby": "robert", "rob": "robert",
+    "jim": "james", "jimmy": "james", "mike": "michael", "tom": "thomas", "tommy": "thomas", "dick": "richard",
+    "rick": "richard", "liz": "elizabeth", "beth": "elizabeth", "betsy": "elizabeth", "kate": "katherine",
+    "katie": "katherine", "joe": "joseph", "chuck": "charles", "charlie": "charles", "ted": "edward",
+    "ed": "edward", "eddie": "edward", "tony": "anthony", "dave": "david", "steve": "stephen", "jack": "john",
+    "johnny": "john", "hank": "henry", "harry": "henry", "andy": "andrew", "drew": "andrew", "peggy": "margaret",
+    "meg": "margaret", "maggie": "margaret", "jenny": "jennifer", "jen": "jennifer", "sue": "susan",
+    "becky": "rebecca", "don": "donald", "ron": "ronald", "larry": "lawrence", "jerry": "gerald", "pat": "patrick",
+    "nick": "nicholas", "chris": "christopher", "matt": "matthew", "dan": "daniel", "danny": "daniel",
+    "greg": "gregory", "jeff": "jeffrey", "sam": "samuel", "ben": "benjamin", "alex": "alexander", "fred": "frederick",
+}
+
+
+def is_given_name_form(short: str, given: str) -> bool:
+    """Whether ``short`` (normalised) is ``given`` or a short form of it ("walt" → "walter", "bill" → "william")."""
+    if short == given:
+        return True
+    if _GIVEN_NAME_SHORT_FORMS.get(short) == given:
+        return True
+    return len(short) >= 3 and len(given) > len(short) and given.startswith(short)
