@@ -1227,3 +1227,37 @@ def test_an_obituary_s_middle_name_nickname_given_name_and_family_words():
     son = resolved.named("Thomas Penhallow")
     assert "Thomas" in resolved.mention_texts("Thomas Penhallow")
     assert resolved.entity_at(wanted["his son"]) is son
+
+
+def test_business_wire_organisations_short_names_and_the_central_bank():
+    # Written for this test in the style of a markets and companies wire story.
+    text = (
+        "Norvale Foods explores sale of frozen unit\n\n"
+        "LONDON (Reuters) - British food maker Norvale Foods Plc is exploring a sale of its frozen desserts unit, "
+        "people familiar with the matter said. Norvale said it would report results in March.\n\n"
+        "Analysts said the Federal Reserve will hold rates steady. Goldman Sachs economists wrote in a note that "
+        "they expected the first cut in July. The central bank signalled last month that it was in no hurry. "
+        "Fed Governor Lisa Harrington said policymakers needed greater confidence.\n\n"
+        "The Fairlawn County Sheriff's Office said in a statement that a suspect had been arrested. "
+        "The office said he was unarmed."
+    )
+    wanted = {
+        "norvale": span_of(text, "Norvale", 3),
+        "central bank": span_of(text, "The central bank"),
+        "sheriff": span_of(text, "The Fairlawn County Sheriff's Office"),
+        "office": span_of(text, "The office"),
+    }
+    resolved = Resolved(text, wanted.values())
+    # The headline's name, the full name with "Plc" and the short name are one company.
+    norvale = resolved.named("Norvale Foods Plc")
+    assert {"Norvale Foods", "Norvale"} <= set(resolved.mention_texts("Norvale Foods Plc"))
+    assert resolved.entity_at(wanted["norvale"]) is norvale
+    # "The central bank" is the Federal Reserve (not Goldman Sachs, a bank too), and so is "Fed".
+    fed = resolved.named("Federal Reserve")
+    assert resolved.entity_at(wanted["central bank"]) is fed
+    assert "Fed" in resolved.mention_texts("Federal Reserve")
+    # An office the NER missed is named whole, possessive and title word included, and "the office" is it.
+    office = resolved.named("Fairlawn County Sheriff's Office")
+    assert office.type == "ORG"
+    assert resolved.entity_at(wanted["sheriff"]) is office
+    assert resolved.entity_at(wanted["office"]) is office

@@ -47,6 +47,8 @@ from saidwhat.mentions import (
     speech_subject,
 )
 from saidwhat.names import (
+    COMPANY_SUFFIXES,
+    ORG_SHORT_NAMES,
     is_given_name_form,
     AGE_NOUN,
     DEMONYMS,
@@ -384,11 +386,15 @@ class _Resolver:
         # A company called by its short name, whatever the tagger says it is ("Northfield" after
         # "Northfield Group": the tagger calls the one-word name a person).
         words = name_tokens(mention.text)
-        company = self.most_recent(lambda e: any(is_company_short_form(words, k.split()) for k in e.keys))
+        # Either way round: "Norvale Foods Plc" after a headline's "Norvale Foods".
+        company = self.most_recent(
+            lambda e: any(is_company_short_form(words, k.split()) or is_company_short_form(k.split(), words) for k in e.keys)
+        )
         if company is not None and company.type in ("ORG", "MEDIA"):
             return company
         if mention.label == "PERSON" and len(tokens) >= 2:
             return self.match_full_person(tokens)
+        key = ORG_SHORT_NAMES.get(key, key)  # "the Fed" is the Federal Reserve
         same_name = self.most_recent(lambda e: key in e.keys)
         by_surname = self.match_surname(mention, tokens[0]) if len(tokens) == 1 else None
         if mention.label == "PERSON":
@@ -489,7 +495,7 @@ class _Resolver:
         # "East European Coalition", "Democratic African-American Women Caucus": named for what
         # they are, organisations whatever the tagger says.
         entity.known_org = entity.known_org or is_known_org(mention.text)
-        entity.org_named = entity.org_named or (len(tokens) > 1 and tokens[-1] in ORG_HEADS)
+        entity.org_named = entity.org_named or (len(tokens) > 1 and (tokens[-1] in ORG_HEADS or tokens[-1] in COMPANY_SUFFIXES))
         for title in mention.titles:
             entity.add_descriptor(title)
             title_tokens = [t for w in name_tokens(title) for t in w.split("-")]
@@ -881,6 +887,10 @@ class _Resolver:
             return None if wanted and media and wanted not in media else 2.0
         if kind not in ("ORG", "GROUP") and not (head in GOVERNMENT_NOUNS and kind == "GPE"):
             return None
+        if head == "bank" and "central" in modifiers:
+            # "the central bank" is the Federal Reserve or the European Central Bank, not Goldman Sachs.
+            central = evidence & {"central", "reserve", "fed"} or any(key.startswith("bank of ") for key in entity.keys)
+            return 3.0 + agreement if central else None
         if head in evidence:
             fit = 3.0  # "the fund" for the International Monetary Fund, "the campaign" for a campaign
         elif ORG_KINDS.get(head, frozenset()) & evidence:

@@ -22,6 +22,7 @@ from saidwhat.names import (
     HONORIFICS,
     MEDIA_NOUNS,
     NATIONALITY_NOUNS,
+    ORG_HEADS,
     ORG_NOUNS,
     OWNED_ORG_NOUNS,
     PERSON_ROLES,
@@ -151,6 +152,12 @@ def find_mentions(doc: Doc, hints: list[Span] = ()) -> Mentions:
             continue
         root = span.root
         if root.tag_ == "NNP" and root.i not in covered and root.lower_ not in TITLE_WORDS:
+            if root.lower_ in ORG_HEADS or root.lower_ in ORG_NOUNS:
+                # "The Fairlawn County Sheriff's Office said": an organisation's name, titles and possessive included.
+                first, last = _organisation_run(root)
+                mentions.append(_mention(doc[first : last + 1], "name", root, sentence_of, label="ORG"))
+                covered.update(range(first, last + 1))
+                continue
             first, last = _proper_run(root)
             if _only_role_words(list(doc[first : last + 1])):
                 continue
@@ -365,6 +372,17 @@ def _proper_run(token: Token) -> tuple[int, int]:
     while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
         last += 1
     return first, last
+
+
+def _organisation_run(token: Token) -> tuple[int, int]:
+    """The proper nouns before an organisation word, over a possessive ("Sheriff's Office")."""
+    doc = token.doc
+    first = token.i
+    while first > 0 and (
+        doc[first - 1].pos_ == "PROPN" or doc[first - 1].tag_ == "POS" and first > 1 and doc[first - 2].pos_ == "PROPN"
+    ):
+        first -= 1
+    return first, token.i
 
 
 def _pronoun_mention(token: Token, sentence_of: list[int]) -> Mention | None:

@@ -206,6 +206,9 @@ DEMONYMS: dict[str, str] = {
 }
 
 # Other spellings of the same place, normalised to one key.
+# Short names of organisations that are neither acronyms nor a word of the full name.
+ORG_SHORT_NAMES: dict[str, str] = {"fed": "federal reserve", "the fed": "federal reserve"}
+
 PLACE_ALIASES: dict[str, str] = {
     "us": "united states", "usa": "united states", "america": "united states",
     "united states of america": "united states", "uk": "united kingdom", "britain": "united kingdom",
@@ -273,7 +276,11 @@ def is_short_form(short: list[str], full: list[str]) -> bool:
 
 # What a company's name ends in and its short form leaves off ("Northfield" for "Northfield Group plc").
 COMPANY_SUFFIXES = frozenset(
-    "group inc corp corporation co company holdings plc ltd llc partners industries".split()
+    "group inc corp corporation co company holdings plc ltd llc partners industries "
+    # The trade words a company's short form drops too ("Norvale" for "Norvale Foods Plc").
+    "foods capital equity financial securities investments investors energy motors airlines airways "
+    "pharmaceuticals technologies systems brands resources bancorp insurance healthcare laboratories "
+    "entertainment communications networks software".split()
 )
 
 
