@@ -1374,3 +1374,25 @@ def test_ruling_out_calling_an_election_is_reported():
     found = [f for f in run(text, mode="full") if f.cue and "ruled out" in f.cue]
     assert len(found) == 1 and found[0].source == "State Premier Jacinta Allan"
     assert "an early election" in found[0].content
+
+
+def test_a_quotation_in_the_second_of_two_reported_clauses_keeps_the_first():
+    text = 'Mr. Tully said in an interview that he remained hopeful but that "the clock is not our friend."'
+    found = one(run(text), cue="said in an interview", source="Mr. Tully")
+    assert found.content == 'that he remained hopeful but that "the clock is not our friend."'
+    assert found.attribution.kind == "mixed"
+
+
+def test_court_rulings_and_appeals_are_reported():
+    # Written for this test in the style of court and regional politics reporting.
+    text = (
+        "Judge Eleanor Marsh ruled on Wednesday that jurors could consider the emails. "
+        "The judge ruled out a mistrial.\n\n"
+        "Deshmane later said she would review the relief work every week and appealed to farmers' groups "
+        "not to disrupt traffic."
+    )
+    found = run(text)
+    assert one(found, cue="ruled", source="Judge Eleanor Marsh").content == "that jurors could consider the emails"
+    said = one(found, cue="later said", source="Deshmane")
+    assert said.content == "she would review the relief work every week"  # the appeal is a report of its own
+    assert one(found, cue="appealed", source="Deshmane").content == "not to disrupt traffic"

@@ -1078,8 +1078,10 @@ class _RuleFinder:
         if lead is not None and gap.strip()[:1] in (":", ","):
             return lead, verb_frame(_INVERTED_CUES[lead.lower_]), None
         mixed_from = None
+        mark = None
         if self.doc[i].lower_ == "that" and self.doc[i].dep_ == "mark":
-            mixed_from = self.doc[i].idx
+            mark = self.doc[i]
+            mixed_from = mark.idx
             i -= 1
         elif ":" not in gap and "," not in gap:
             inner = self.text[quote.inner_start : quote.inner_end].lstrip()
@@ -1102,9 +1104,22 @@ class _RuleFinder:
                     return None  # the quotation is part of the cue's clause: the verb pass reports it (mixed)
                 if self.clause_after(token, self.token_at(quote.end - 1)):
                     return None  # "told MSNBC’s “Morning Joe” on Friday that …"
+                if mark is not None:
+                    mixed_from = self.first_conjunct_start(token, mark) or mixed_from
                 return token, frame, mixed_from
             break
         return self.colon_lead_in(self.doc[i]) if ":" in gap and mixed_from is None else None
+
+    @staticmethod
+    def first_conjunct_start(verb: Token, mark: Token) -> int | None:
+        """"said that he remained hopeful but that “…”": where the first of the coordinated clauses the
+        cue reports starts, when the quotation's "that" opens a later one."""
+        clause = mark.head
+        while clause.dep_ == "conj" and clause.head.i != clause.i:
+            clause = clause.head
+        if clause.dep_ == "ccomp" and clause.head.i == verb.i and clause.left_edge.i < mark.i:
+            return clause.left_edge.idx
+        return None
 
     def inverted_lead(self, last_index: int) -> Token | None:
         """Said Ellis: “…” / Added the senator, “…”: a sentence that opens with the cue and names the

@@ -43,14 +43,16 @@ _SPEECH = _frames(
     "tout proclaim shout yell scream cry whisper murmur mutter vow pledge promise swear threaten "
     "guarantee reassure speculate theorize muse concur add continue comment echo "
     # Wire and Commonwealth usage ("opined that", "averred that", "underlined that").
-    "opine aver underline underscore clarify posit surmise",
+    "opine aver underline underscore clarify posit surmise "
+    # Courts: "the judge ruled that …".
+    "rule",
     "speech",
 )
 
 # Verbs whose content may be an infinitive as well as a clause.
 _INFINITIVE_SPEECH = (
     "threaten vow pledge promise swear refuse decline agree offer urge ask demand order "
-    "tell warn advise encourage instruct remind implore"
+    "tell warn advise encourage instruct remind implore appeal"
 )
 
 # Cues whose content is an object noun phrase (with its of/for/as/to complement).
