@@ -12,6 +12,7 @@ from dataclasses import dataclass
 
 import pytest
 
+from saidwhat import extract
 from saidwhat.context import find_context
 from saidwhat.models import SpeechAct
 from saidwhat.nlp import load_model
@@ -847,3 +848,25 @@ def test_end_to_end_cue_leaves_out_of_and_informal_settings_but_context_keeps_th
     # An issued statement is part of the cue (PolNeAR style) and still the venue.
     assert cues["The club"].cue.text == "said in a statement"
     assert cues["The club"].venue is not None and cues["The club"].venue.text == "a statement"
+
+
+@pytest.mark.parametrize(
+    "text, cue, target",
+    [
+        # An office with no name after it keeps its whole title.
+        ("Opposition leaders slammed the Chief Minister over the flood relief.", "slammed", "Chief Minister"),
+        # The addressee of a phrasal request, inside the content.
+        ("The UN envoy called on all parties to respect international humanitarian law.", "called on", "all parties"),
+        # A threat's object is what is threatened; whom it threatens is named.
+        ("Israel threatened a broader offensive if rocket fire continued.", "threatened", None),
+        ("Hamas threatened Blinken with prosecution.", "threatened", "Blinken"),
+        # The name the parser made a second object, after its description.
+        ("Israel accused the armed group Harakat al-Fajr of firing rockets.", "accused", "Harakat al-Fajr"),
+        # Whose quality or deed is judged.
+        ("The coach praised his side's resilience.", "praised", "his side"),
+        ("She criticized Trump's handling of the crisis.", "criticized", "Trump"),
+    ],
+)
+def test_targets_of_offices_addressees_threats_and_judged_deeds(text, cue, target):
+    statement = next(s for s in extract(text).statements if s.cue.text == cue)
+    assert (statement.target.text if statement.target else None) == target

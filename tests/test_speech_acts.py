@@ -124,6 +124,7 @@ def test_negated_cues(cue, act):
         ("did not disclose", "how", A.REJECT),
         ("did not comment", None, A.REJECT),
         ("would not confirm", None, A.REJECT),
+        ("did not immediately respond to", "to", A.REJECT),  # "… to a request for comment"
         ("did not say", "that", A.STATEMENT),  # what was not said is reported, not refused
         # The plea the parser leaves in the content decides the act.
         ("has pleaded", "not", A.DENY),

@@ -233,6 +233,20 @@ def merge_model(rules: list[FoundAttribution], model: list[FoundAttribution]) ->
     return merged
 
 
+def _apposed_name(verb: Token, obj: Token) -> list[Token]:
+    """"accused the armed group Harakat al-Fajr of …": the name right after a descriptive object,
+    which the parser made a second object of the verb (tokens of its phrase; none when there is none)."""
+    name = next(
+        (
+            c
+            for c in verb.children
+            if c.dep_ in ("dobj", "npadvmod") and c.pos_ == "PROPN" and c.i > obj.i and c.left_edge.i == obj.right_edge.i + 1
+        ),
+        None,
+    )
+    return list(name.subtree) if name is not None and obj.pos_ == "NOUN" else []
+
+
 def _cue_inside(inner: FoundAttribution, outer: FoundAttribution) -> bool:
     return bool(inner.cue) and any(start <= inner.cue[0][0] < end for start, end in outer.content)
 
@@ -1380,7 +1394,7 @@ class _RuleFinder:
                     )
                     for t in c.subtree
                 ]
-                tokens = list(obj.subtree) + complements + self.stranded_conjuncts(verb, obj)
+                tokens = list(obj.subtree) + complements + self.stranded_conjuncts(verb, obj) + _apposed_name(verb, obj)
                 tokens += named  # "which Tim Cook called ''total political crap''": the pronoun for what was named
                 excluded |= self.speaker_follow_ons(verb, obj)
                 return _token_spans(self.without_person_aside([t for t in tokens if t.i not in excluded])) or None

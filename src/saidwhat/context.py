@@ -189,8 +189,10 @@ def _name_span(token: Token) -> list[Span]:
     if token.pos_ == "PROPN":
         # Titles in front of a proper name: keep only the capitalized run ending at the name.
         run = [token]
+        # "the Chief Minister": an office with no name after it keeps its whole title.
+        office = token.lower_ in _TITLE_WORDS
         for t in reversed(list(token.doc[min(t.i for t in tokens) : token.i])):
-            if t.lower_ in _TITLE_WORDS or not (t.pos_ == "PROPN" or t.text in "-–"):
+            if (t.lower_ in _TITLE_WORDS and not office) or not (t.pos_ == "PROPN" or t.text in "-–"):
                 break
             run.append(t)
         while len(run) > 1 and run[-1].text in "-–":
@@ -670,8 +672,13 @@ def _target(
     for candidate, inside_content_ok in _target_candidates(head, cue_tokens):
         # The object of an evaluative cue may open its content ("accused [Hamas of backing out]").
         direct_object = candidate.head.i == head.i and candidate.dep_ in ("dobj", "npadvmod")
-        # So may the addressee of a request ("told [employees to expect cuts]").
-        addressee = direct_object and act in (SpeechAct.REQUEST, SpeechAct.WARN) and _has_infinitive(head)
+        if direct_object and act is SpeechAct.THREATEN and not (_is_named(candidate) or candidate.pos_ == "PRON"):
+            continue  # "threatened a broader offensive": what is threatened, not whom
+        if direct_object and act in EVALUATIVE_ACTS:
+            candidate = _apposed_name_of(candidate, head) or _possessor(candidate) or candidate
+        # So may the addressee of a request ("told [employees to expect cuts]", "called on [all parties to …]").
+        on_cue = candidate.head.i in cue_tokens and candidate.head.dep_ == "prep"
+        addressee = (direct_object and _has_infinitive(head) or on_cue) and act in (SpeechAct.REQUEST, SpeechAct.WARN)
         allowed_inside = inside_content_ok or (direct_object and act in EVALUATIVE_ACTS) or addressee
         if candidate.i in (source if allowed_inside else blocked):
             continue
@@ -686,7 +693,7 @@ def _target(
             continue
         if act not in EVALUATIVE_ACTS and _is_setting(candidate, head, cue_tokens):
             continue  # "told reporters at State House": where it was said, not whom it is about
-        addressed = act in (SpeechAct.REQUEST, SpeechAct.WARN) and _has_infinitive(head)
+        addressed = act in (SpeechAct.REQUEST, SpeechAct.WARN) and (_has_infinitive(head) or on_cue)
         if act in EVALUATIVE_ACTS or (act in ADDRESSING_ACTS and (_is_named(candidate) or addressed)):
             if _is_media(_noun_phrase_name(candidate)) and head.lemma_ in ("tell", "speak", "talk"):
                 continue
@@ -737,6 +744,26 @@ def _target_candidates(head: Token, cue_tokens: set[int]) -> Iterable[tuple[Toke
     for child in head.children:
         if child.dep_ == "xcomp":
             yield from ((c, True) for c in child.children if c.dep_ in ("dobj", "dative"))
+
+
+def _apposed_name_of(noun: Token, head: Token) -> Token | None:
+    """"accused the armed group Harakat al-Fajr": the name the parser made a second object."""
+    return next(
+        (
+            c
+            for c in head.children
+            if c.dep_ in ("dobj", "npadvmod") and c.pos_ == "PROPN" and c.i > noun.i and c.left_edge.i == noun.right_edge.i + 1
+        ),
+        None,
+    ) if noun.pos_ == "NOUN" else None
+
+
+def _possessor(noun: Token) -> Token | None:
+    """"praised his side's resilience", "criticized Trump's handling of …": whose quality or deed is judged."""
+    if noun.pos_ != "NOUN" or noun.ent_type_:
+        return None
+    owner = next((c for c in noun.children if c.dep_ == "poss" and c.pos_ in ("NOUN", "PROPN")), None)
+    return owner
 
 
 def _is_said_of(head: Token, preposition: Token) -> bool:

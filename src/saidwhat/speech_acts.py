@@ -346,15 +346,20 @@ def lemmatize_word(word: str) -> str:
 # Verbs that withhold the act of the cue after them.
 _REFUSING = ("decline to", "refuse to")
 # Verbs of telling whose negation is a refusal to tell ("would not say whether", "did not disclose").
-_DISCLOSING = frozenset({"say", "comment", "disclose", "reveal", "confirm", "discuss", "specify", "elaborate", "detail"})
+_DISCLOSING = frozenset(
+    {"say", "comment", "disclose", "reveal", "confirm", "discuss", "specify", "elaborate", "detail", "respond", "reply"}
+)
 
 
 def _withholds(head: str, complement: str | None) -> bool:
     """A negated verb of telling withholds an answer: "would not say whether …", "did not disclose
-    how much", "did not comment (on …)"; not "did not say that …", which reports what was said."""
+    how much", "did not comment (on …)", "did not respond to a request for comment"; not "did not say
+    that …", which reports what was said."""
     if complement in _WH_WORDS:
         return True
-    return head != "say" and complement in (None, "on")
+    return head != "say" and complement in (None, "on", "to")
+
+
 _AVOIDING = ("steer clear of", "stop short of", "refrain from", "avoid", "shy away from", *_REFUSING)
 
 _TOKEN = re.compile(r"[\w’'-]+|\?")
