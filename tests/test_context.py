@@ -870,3 +870,21 @@ def test_end_to_end_cue_leaves_out_of_and_informal_settings_but_context_keeps_th
 def test_targets_of_offices_addressees_threats_and_judged_deeds(text, cue, target):
     statement = next(s for s in extract(text).statements if s.cue.text == cue)
     assert (statement.target.text if statement.target else None) == target
+
+
+@pytest.mark.parametrize(
+    "text, venue",
+    [
+        ("The chancellor, Rachel Penrose, told the Commons on Wednesday that the budget was fair.", "the Commons"),
+        ('"We will not back down," Varma told PTI.', "PTI"),
+        ("Holm told the Swedish newspaper Aftonbladet on Wednesday that she was fit.", "the Swedish newspaper Aftonbladet"),
+        ("A TV insider told this newspaper that the show was over.", "this newspaper"),
+        ("Prosecutor Jane Hall told the jury that the accused had lied.", "the jury"),
+        # The full stop the tokenizer joined to the platform's one-letter name is not the venue's.
+        ('"This government has failed farmers," he said in a post on X.\n\nMore follows.', "a post on X"),
+    ],
+)
+def test_an_audience_or_medium_told_is_the_venue_not_the_target(text, venue):
+    statement = extract(text, published="2025-03-14").statements[0]
+    assert statement.venue is not None and statement.venue.text == venue
+    assert statement.target is None

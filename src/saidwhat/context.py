@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 from saidwhat.cues import DOCUMENT_NOUNS
 from saidwhat.models import SpeechAct
 from saidwhat.records import FoundAttribution, Span, StatementContext, TimeRef
+from saidwhat.names import MEDIA_NOUNS
 from saidwhat.spans import covered_tokens
 from saidwhat.speech_acts import classify, lookup
 from saidwhat.timex import find_timexes
@@ -58,7 +59,12 @@ _MEDIA = re.compile(
     r"Punchbowl|Examiner|Courier|Record|Dispatch|Inquirer|Bulletin|Standard|Sentinel|Post-Gazette|"
     r"Broadcasting|Media|Newspaper|Agency|Al-Quds|Anadolu|Kan|Ynet|Walla|Maariv|CNBC|C-SPAN|Morning Joe|"
     r"Meet the Press|Face the Nation|Good Morning America|60 Minutes|Hardball|Fox & Friends|Morning|"
-    r"Tonight|Show|Podcast)\b"
+    r"Tonight|Show|Podcast|PTI|ANI|IANS|UNI|EFE|ANSA|DPA|dpa|KCNA|IRNA|WAFA|Nikkei|Asahi|Yomiuri|Kompas|Dawn)\b"
+)
+# Whom one tells in a setting rather than a person addressed: "told the Commons", "told the jury".
+AUDIENCE_NOUNS = frozenset(
+    "commons lords parliament house senate assembly congress jury court tribunal inquiry committee hearing "
+    "conference rally crowd audience gathering meeting summit convention briefing".split()
 )
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -153,8 +159,20 @@ def _cue_head(doc: Doc, cue: list[Span] | None) -> Token | None:
 
 
 def _char_span(tokens: Iterable[Token]) -> list[Span]:
+    """One span from the first to the last token, without spaces and punctuation at either edge
+    ("a post on X" where the parser hung the full stop and the line break on "X")."""
     ordered = sorted(tokens, key=lambda t: t.i)
-    return [(ordered[0].idx, ordered[-1].idx + len(ordered[-1].text))] if ordered else []
+    while ordered and (ordered[-1].is_space or ordered[-1].is_punct and ordered[-1].text not in ")]”’\"'"):
+        ordered.pop()
+    while ordered and ordered[0].is_space:
+        ordered.pop(0)
+    if not ordered:
+        return []
+    last = ordered[-1]
+    end = last.idx + len(last.text)
+    if last.text.endswith(".") and last.text[:-1].lower() in PLATFORMS:
+        end -= 1  # "on X." read as one token: the full stop closes the sentence
+    return [(ordered[0].idx, end)]
 
 
 def _entity_of(token: Token) -> SpacySpan | None:
@@ -589,7 +607,17 @@ def _venue(doc: Doc, head: Token, frame: set[int]) -> tuple[list[Span] | None, s
                 name = _noun_phrase_name(child)
                 if _is_media(name):
                     return _venue_part(_with_article(name))
+                if _is_told_setting(child):  # "told the Commons", "told the Swedish newspaper Aftonbladet"
+                    named = [t for c in child.rights if c.dep_ == "appos" and c.pos_ == "PROPN" for t in c.doc[c.left_edge.i : c.i + 1]]
+                    return _venue_part(_noun_phrase(child, keep_possessor=False) + named)
     return None, set()
+
+
+def _is_told_setting(noun: Token) -> bool:
+    """An audience or a medium told, not a person: "the Commons", "the jury", "this newspaper",
+    "Spanish radio station Onda Deportiva" (the noun the name is compounded with says so)."""
+    words = {noun.lemma_.lower()} | {c.lemma_.lower() for c in noun.children if c.dep_ in ("compound", "appos")}
+    return bool(words & (AUDIENCE_NOUNS | MEDIA_NOUNS | {"radio", "newspaper", "agency"}))
 
 
 def _venue_part(tokens: list[Token]) -> tuple[list[Span] | None, set[int]]:
@@ -695,8 +723,9 @@ def _target(
             continue  # "told reporters at State House": where it was said, not whom it is about
         addressed = act in (SpeechAct.REQUEST, SpeechAct.WARN) and (_has_infinitive(head) or on_cue)
         if act in EVALUATIVE_ACTS or (act in ADDRESSING_ACTS and (_is_named(candidate) or addressed)):
-            if _is_media(_noun_phrase_name(candidate)) and head.lemma_ in ("tell", "speak", "talk"):
-                continue
+            told = head.lemma_ in ("tell", "speak", "talk")
+            if told and (_is_media(_noun_phrase_name(candidate)) or _is_told_setting(candidate)):
+                continue  # "told PTI", "told the Commons": where it was said, not whom it is about
             return _name_span(candidate)
     if act in EVALUATIVE_ACTS and attribution.kind != "direct":
         subject = _content_subject(doc, attribution.content)
