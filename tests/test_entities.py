@@ -1261,3 +1261,25 @@ def test_business_wire_organisations_short_names_and_the_central_bank():
     assert office.type == "ORG"
     assert resolved.entity_at(wanted["sheriff"]) is office
     assert resolved.entity_at(wanted["office"]) is office
+
+
+def test_court_and_wire_names_without_their_titles_post_nominals_and_romanisations():
+    # Written for this test in the style of Australian court, US Supreme Court, Indian and Gulf wire copy.
+    text = (
+        "Detective Sergeant Paul Nguyen gave evidence on Tuesday. Nguyen said the shed was locked.\n\n"
+        "Crown prosecutor Siobhan McGrath SC told the jury the accused had lied. Ms McGrath said the evidence was clear.\n\n"
+        "In a dissent joined by Justices Robert Kinsley and Samuel Ortega, Justice Thomas Brandt argued the law "
+        "was valid. Kinsley said more.\n\n"
+        "Union Minister of State for Chemicals and Fertilisers Anupriya Sahu said the supply was adequate.\n\n"
+        'Mohammed Abu Rayyan accused Israel of sabotaging the talks. "The occupation wants war," Abu Rayyan said. '
+        "Muhammad Abu Rayyan later dismissed the remarks."
+    )
+    resolved = Resolved(text)
+    names = {e.name for e in resolved.table.entities}
+    assert {"Paul Nguyen", "Robert Kinsley", "Anupriya Sahu"} <= names
+    assert not [n for n in names if n.split()[0] in ("Sergeant", "Justices", "Fertilisers")]
+    # A senior counsel's post-nominal does not make her an organisation or split her from "Ms McGrath".
+    counsel = resolved.named("Siobhan McGrath SC")
+    assert counsel.type == "PERSON" and "McGrath" in resolved.mention_texts("Siobhan McGrath SC")
+    # A surname of two words, and another romanisation of the given name, are the same man.
+    assert {"Abu Rayyan", "Muhammad Abu Rayyan"} <= set(resolved.mention_texts("Mohammed Abu Rayyan"))

@@ -47,6 +47,7 @@ from saidwhat.mentions import (
     speech_subject,
 )
 from saidwhat.names import (
+    SURNAME_PARTICLES,
     COMPANY_SUFFIXES,
     ORG_SHORT_NAMES,
     is_given_name_form,
@@ -394,6 +395,13 @@ class _Resolver:
             return company
         if mention.label == "PERSON" and len(tokens) >= 2:
             return self.match_full_person(tokens)
+        if len(tokens) >= 2 and tokens[0] in SURNAME_PARTICLES:
+            # "Abu Rayyan" after "Mohammed Abu Rayyan", whatever the tagger calls it.
+            surname_of = self.most_recent(
+                lambda e: e.type == "PERSON" and any(len(n) > len(tokens) and n[-len(tokens) :] == tokens for n in e.person_names)
+            )
+            if surname_of is not None:
+                return surname_of
         key = ORG_SHORT_NAMES.get(key, key)  # "the Fed" is the Federal Reserve
         same_name = self.most_recent(lambda e: key in e.keys)
         by_surname = self.match_surname(mention, tokens[0]) if len(tokens) == 1 else None
@@ -1440,7 +1448,9 @@ def _first_name_fits(given: list[str], entity: _Entity) -> bool:
     (any given name counts, so a stray word the NER glued on, "Crooked Hillary Clinton", does not split)."""
     known = {name[0] for name in entity.person_names if len(name) > 1}
     return not known or any(
-        k == g or (k[0] == g[0] and min(len(k), len(g)) == 1) for k in known for g in given
+        is_given_name_form(g, k) or is_given_name_form(k, g) or (k[0] == g[0] and min(len(k), len(g)) == 1)
+        for k in known
+        for g in given
     )
 
 

@@ -21,6 +21,7 @@ from saidwhat.names import (
     GPE_NOUNS,
     HONORIFICS,
     MEDIA_NOUNS,
+    NAME_SUFFIXES,
     NATIONALITY_NOUNS,
     ORG_HEADS,
     ORG_NOUNS,
@@ -240,9 +241,16 @@ def _name_mention(ent: SpacySpan, sentence_of: list[int]) -> Mention | None:
     tokens = list(ent)
     while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
         tokens.pop()
-    # "Injecting Clinton": a word the NER glued to the front of a person's name.
-    while label == "PERSON" and len(tokens) > 1 and tokens[0].pos_ not in ("PROPN",):
+    # "Injecting Clinton": a word the NER glued to the front of a person's name; "Minister of State for
+    # Chemicals and Fertilisers Anupriya Sahu": the end of a title phrase, attached to the title before it.
+    while label == "PERSON" and len(tokens) > 1 and (
+        tokens[0].pos_ not in ("PROPN",) or len(tokens) > 2 and tokens[0].head.i < ent.start
+    ):
         tokens.pop(0)
+    # "Siobhan McGrath SC": a post-nominal the tagger read as an acronym (the name is a person's; the
+    # post-nominal stays in the mention, which the parser may head with it, and leaves the name key).
+    if len(tokens) > 2 and tokens[-1].lower_.rstrip(".") in NAME_SUFFIXES and tokens[-1].text.isupper():
+        label = "PERSON"
     # "Dr R K Jenamani" tagged as an organisation: an honorific opening the name makes it a person's.
     if len(tokens) > 1 and tokens[0].lower_.rstrip(".") in HONORIFICS and tokens[1].pos_ == "PROPN":
         label = "PERSON"
@@ -367,7 +375,12 @@ def _proper_run(token: Token) -> tuple[int, int]:
     """The run of proper nouns around ``token`` ("Osama Hamadan")."""
     doc = token.doc
     first = last = token.i
-    while first > 0 and doc[first - 1].pos_ == "PROPN" and doc[first - 1].lower_.rstrip(".") not in TITLE_WORDS:
+    while (
+        first > 0
+        and doc[first - 1].pos_ == "PROPN"
+        and doc[first - 1].lower_.rstrip(".") not in TITLE_WORDS
+        and doc[first - 1].head.i >= first  # not the end of a title before it ("… Chemicals and Fertilisers")
+    ):
         first -= 1
     while last + 1 < len(doc) and doc[last + 1].pos_ == "PROPN":
         last += 1

@@ -26,6 +26,7 @@ TITLE_WORDS = frozenset(
     treasurer councillor councilman councilwoman alderman constable superintendent
     clerk registrar auditor comptroller assemblyman assemblywoman assemblymember councilmember
     selectman selectwoman trustee supervisor magistrate provost
+    sergeant lieutenant colonel corporal justices judges senators sens reps representatives
     """.split()
 )
 
@@ -37,7 +38,10 @@ TITLE_ABBREVIATIONS = {
 }
 
 # Suffixes that follow a surname ("Martin Luther King Jr.").
-NAME_SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv", "esq", "phd", "md"})
+NAME_SUFFIXES = frozenset(
+    # Post-nominals too: senior counsel ("Siobhan McGrath SC"), members of parliament, honours.
+    {"jr", "sr", "ii", "iii", "iv", "esq", "phd", "md", "sc", "kc", "qc", "mp", "msp", "mep", "obe", "mbe", "cbe"}
+)
 
 MASCULINE_HONORIFICS = frozenset({"mr", "sir", "lord", "king", "prince", "father", "brother", "sheikh"})
 FEMININE_HONORIFICS = frozenset({"mrs", "ms", "miss", "dame", "lady", "queen", "princess", "sister"})
@@ -367,9 +371,28 @@ _GIVEN_NAME_SHORT_FORMS = {
 }
 
 
+# One given name, several romanisations ("Mohammed"/"Muhammad", "Yusuf"/"Youssef").
+_ROMANISATIONS = {
+    spelling: group[0]
+    for group in (
+        ("muhammad", "mohammed", "mohammad", "mohamed", "muhammed", "mohamad", "mohd"),
+        ("ahmed", "ahmad"),
+        ("yusuf", "yousef", "youssef", "yousuf"),
+        ("hussein", "hussain", "husain", "hossein"),
+        ("abdullah", "abdallah"),
+        ("omar", "umar"),
+        ("mustafa", "mustapha", "moustafa"),
+    )
+    for spelling in group
+}
+# Particles that open a surname of several words ("Abu Rayyan", "Van Hollen", "de la Cruz").
+SURNAME_PARTICLES = frozenset("abu al el bin ibn ben van von de del della di da le la du dos das".split())
+
+
 def is_given_name_form(short: str, given: str) -> bool:
-    """Whether ``short`` (normalised) is ``given`` or a short form of it ("walt" → "walter", "bill" → "william")."""
-    if short == given:
+    """Whether ``short`` (normalised) is ``given``, another romanisation of it, or a short form of it
+    ("walt" → "walter", "bill" → "william", "muhammad" → "mohammed")."""
+    if short == given or _ROMANISATIONS.get(short, short) == _ROMANISATIONS.get(given, given):
         return True
     if _GIVEN_NAME_SHORT_FORMS.get(short) == given:
         return True
