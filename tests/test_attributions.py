@@ -1396,3 +1396,20 @@ def test_court_rulings_and_appeals_are_reported():
     said = one(found, cue="later said", source="Deshmane")
     assert said.content == "she would review the relief work every week"  # the appeal is a report of its own
     assert one(found, cue="appealed", source="Deshmane").content == "not to disrupt traffic"
+
+
+def test_what_a_court_heard_is_reported_without_naming_the_court_as_speaker():
+    # Written for this test in the style of Australian and British court reporting.
+    text = (
+        "Gym owner killed friend over debt, jury told\n\n"
+        "A former gym owner lured his friend to a farm before shooting him twice, the NSW Supreme Court has heard.\n\n"
+        "The court heard Coyle bought a shotgun a week before Mr Pascoe disappeared."
+    )
+    found = run(text)
+    assert [(f.cue, f.source, f.content) for f in found] == [
+        ("told", None, "Gym owner killed friend over debt"),
+        ("has heard", None, "A former gym owner lured his friend to a farm before shooting him twice"),
+        ("heard", None, "Coyle bought a shotgun a week before Mr Pascoe disappeared"),
+    ]
+    # Someone who heard something is still its source.
+    assert one(run("Several residents heard that the plant would close."), cue="heard").source == "Several residents"

@@ -1283,3 +1283,30 @@ def test_court_and_wire_names_without_their_titles_post_nominals_and_romanisatio
     assert counsel.type == "PERSON" and "McGrath" in resolved.mention_texts("Siobhan McGrath SC")
     # A surname of two words, and another romanisation of the given name, are the same man.
     assert {"Abu Rayyan", "Muhammad Abu Rayyan"} <= set(resolved.mention_texts("Mohammed Abu Rayyan"))
+
+
+def test_the_company_is_the_article_s_company_not_one_named_in_passing():
+    # Written for this test in the style of an earnings story.
+    text = (
+        "Corvane shares slide as cloud growth slows\n\n"
+        "Corvane Systems reported slower-than-expected growth on Thursday. The San Jose-based company said "
+        "revenue rose 11%. Corvane also said it would invest in two data centres in Virginia and Ireland.\n\n"
+        "Chief Executive Rebecca Thorne said customers had delayed renewals. The company said in a filing that it "
+        "would cut 4% of its workforce.\n\n"
+        "Another analyst, Tomasz Wrobel of Kessler & Grant, said in a note that the guidance implied a slowdown.\n\n"
+        "The company said it would also buy back up to $3 billion of its shares."
+    )
+    wanted = {
+        "based": span_of(text, "The San Jose-based company"),
+        "filing": span_of(text, "The company", 1),
+        "buyback": span_of(text, "The company", 2),
+        "analyst": span_of(text, "Another analyst, Tomasz Wrobel of Kessler & Grant"),
+    }
+    resolved = Resolved(text, wanted.values())
+    corvane = resolved.named("Corvane Systems")
+    # Where it is based is no evidence against it; places named together are no company; a firm
+    # named only as where an analyst works is not "the company".
+    for key in ("based", "filing", "buyback"):
+        assert resolved.entity_at(wanted[key]) is corvane, key
+    # The apposition names the analyst even when it goes on past the name.
+    assert resolved.entity_at(wanted["analyst"]) is resolved.named("Tomasz Wrobel")

@@ -84,6 +84,8 @@ _NOT_SPEAKER_LABELS = frozenset(
     {"q", "a", "update", "updated", "watch", "related", "photo", "video", "source", "sources", "note", "editor's note",
      "read more", "caption", "credit", "name", "age", "city", "job", "pay", "correction", "listen", "see also"}
 )
+# Who hears evidence rather than gives it ("the court heard", "jury told").
+_AUDIENCE_NOUNS = frozenset("court jury inquiry inquest tribunal hearing committee commission panel magistrate".split())
 # Passive verbs whose subject is the speaker ("X was quoted as saying").
 _QUOTED_LEMMAS = frozenset({"quote", "hear", "overhear", "record"})
 _QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
@@ -161,6 +163,8 @@ def find_attributions(doc: Doc, *, mode: str = "full", refine: bool = True) -> l
         if refine:
             _refine_contents(finder, found)
     for attribution in found:
+        if finder.is_audience(attribution):
+            attribution.source = None  # "the court heard", "…, jury told": who spoke is not named
         finder.cut_source_time(attribution)
         finder.cut_source_opening(attribution)
         finder.cut_dateline(attribution)
@@ -570,6 +574,16 @@ class _RuleFinder:
         inside = {t.i for t in tokens}
         heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
         return bool(heads) and all(t.ent_type_ in ("DATE", "TIME") for t in heads)
+
+    def is_audience(self, attribution: FoundAttribution) -> bool:
+        """A court, jury or inquiry that heard or was told something, named where the speaker would be."""
+        if not attribution.source or not attribution.cue:
+            return False
+        cue = self.extent_tokens(attribution.cue)
+        if not any(t.lemma_.lower() in ("hear", "tell") for t in cue):
+            return False
+        heads = [t for t in self.extent_tokens(attribution.source) if t.head.i in {c.i for c in cue}]
+        return bool(heads) and all(t.lemma_.lower() in _AUDIENCE_NOUNS for t in heads)
 
     def is_passive_subject(self, attribution: FoundAttribution) -> bool:
         """The source is the passive subject of the cue ("X was quoted as saying" excepted)."""

@@ -73,7 +73,9 @@ _OBJECT_SPEECH = _frames(
 _BELIEF = _frames(
     "believe think feel know fear hope expect suspect doubt worry reckon assume figure guess "
     "understand realize realise recognize recognise consider conclude wonder imagine trust "
-    "acknowledge find view",
+    "acknowledge find view "
+    # "The court heard that …" (the source is then left unnamed: attributions.is_audience).
+    "hear",
     "belief",
     weight=0.6,
 )

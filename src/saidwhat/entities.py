@@ -895,6 +895,8 @@ class _Resolver:
             return None if wanted and media and wanted not in media else 2.0
         if kind not in ("ORG", "GROUP") and not (head in GOVERNMENT_NOUNS and kind == "GPE"):
             return None
+        if kind == "GROUP" and self.doc[mention.head].tag_ not in ("NNS", "NNPS"):
+            return None  # "the company" is one, not "Virginia and Ireland" named together
         if head == "bank" and "central" in modifiers:
             # "the central bank" is the Federal Reserve or the European Central Bank, not Goldman Sachs.
             central = evidence & {"central", "reserve", "fed"} or any(key.startswith("bank of ") for key in entity.keys)
@@ -906,11 +908,29 @@ class _Resolver:
         elif head in COMPANY_NOUNS and evidence & NOT_COMPANIES:
             return None  # a union, a party or a ministry is no "company"
         elif head in GENERIC_ORG_NOUNS or head in TRADE_NOUNS or (head in GOVERNMENT_NOUNS and kind == "GPE"):
-            fit = 1.0 + min(len(entity.mentions), 5) * 0.1
+            if all(self.is_affiliation(m) for m in entity.mentions):
+                return None  # "Tomasz Wrobel of Kessler & Grant": named only as where someone works
+            # Any organisation will do: the article's own (named often, in the lede) before one in passing.
+            fit = 1.0 + min(len(entity.mentions), 10) * 0.1 + 0.5 * self.named_in_lede(entity)
         else:
             return None  # "the agency" needs an agency; any organisation will not do
         fit += agreement
         return fit if fit >= 1.0 else None
+
+    def named_in_lede(self, entity: _Entity) -> bool:
+        """Named in the article's first two narrative sentences (its headline included)."""
+        narrative = self.found.narrative_index
+        return any(m.kind == "name" and narrative[m.sentence] <= 1 for m in entity.mentions)
+
+    def is_affiliation(self, mention: Mention) -> bool:
+        """A name that only says where a person works: "an analyst at Harlow Securities", "Wrobel of Kessler & Grant"."""
+        token = self.doc[mention.head]
+        preposition = token.head
+        if token.dep_ != "pobj" or preposition.lower_ not in ("of", "at", "with", "from"):
+            return False
+        holder = preposition.head
+        person = self.entity_of_token.get(holder.i)
+        return (person is not None and person.type == "PERSON") or holder.lemma_.lower() in PERSON_ROLES
 
     # -- output -----------------------------------------------------------------------------
     def table(self, wanted: list[Span]) -> EntityTable:
@@ -1180,7 +1200,14 @@ class _Resolver:
             return None
         entity = self.entity_of_token.get(tokens[-1].i)
         if entity is None or entity.type != "PERSON":
-            return None
+            # "Another analyst, Tomasz Wrobel of Kessler & Grant,": the apposition goes on past the name.
+            root = span.root
+            named = [
+                self.entity_of_token.get(c.i)
+                for c in root.children
+                if c.dep_ == "appos" and c.i > root.i and self.doc[c.left_edge.i - 1].text == ","
+            ]
+            return next((e for e in named if e is not None and e.type == "PERSON"), None)
         first = tokens[-1].i
         while first - 1 >= tokens[0].i and self.entity_of_token.get(first - 1) is entity:
             first -= 1

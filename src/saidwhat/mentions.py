@@ -501,12 +501,17 @@ def _nominal_mention(token: Token, sentence_of: list[int]) -> Mention | None:
                 last = objects[0].right_edge.i
     mention = _mention(doc[first : last + 1], "nominal", token, sentence_of, label=label)
     mention.lemma = lemma
+    # "The San Jose-based company": where it is based says nothing about which company it is.
+    based = {t.i for c in token.children if c.dep_ == "amod" and c.lower_ in _BASED for t in c.subtree}
     mention.modifiers = [
         doc[i].text
         for i in range(first + 1, token.i)
-        if doc[i].pos_ in ("PROPN", "ADJ") and doc[i].dep_ in ("compound", "nmod", "amod")
+        if doc[i].pos_ in ("PROPN", "ADJ") and doc[i].dep_ in ("compound", "nmod", "amod") and i not in based
     ]
     return mention
+
+
+_BASED = frozenset({"based", "headquartered"})
 
 
 def _headline_tokens(doc: Doc) -> set[int]:

@@ -20,7 +20,7 @@ LEXICON_BY_ACT: dict[SpeechAct, tuple[str, ...]] = {
     A.STATEMENT: (
         "say", "tell", "add", "note", "explain", "state", "announce", "declare", "comment", "remark",
         # Confirming is saying so, seldom against interest ("the council confirmed it would press ahead").
-        "confirm", "verify", "corroborate", "validate", "rule",
+        "confirm", "verify", "corroborate", "validate", "rule", "hear",
         "mention", "observe", "describe", "recall", "remember", "reply", "respond", "answer", "continue",
         "go on", "go on to say", "put it", "put", "point out", "point to", "tweet", "post", "retweet",
         "speak", "speak about", "speak of", "speak to", "talk", "talk about", "discuss", "address",
