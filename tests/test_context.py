@@ -888,3 +888,15 @@ def test_an_audience_or_medium_told_is_the_venue_not_the_target(text, venue):
     statement = extract(text, published="2025-03-14").statements[0]
     assert statement.venue is not None and statement.venue.text == venue
     assert statement.target is None
+
+
+@pytest.mark.parametrize(
+    "text, act",
+    [
+        ("Sky Sports understands Northbridge have no intention of selling the player.", "REPORT"),
+        ("CNN said the talks had failed.", "REPORT"),
+        ("Fox News host Sean Hannity said the plan was bad.", "STATEMENT"),  # a person the outlet employs
+    ],
+)
+def test_an_outlet_as_source_reports(text, act):
+    assert extract(text).statements[0].speech_act == act

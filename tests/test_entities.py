@@ -1310,3 +1310,32 @@ def test_the_company_is_the_article_s_company_not_one_named_in_passing():
         assert resolved.entity_at(wanted[key]) is corvane, key
     # The apposition names the analyst even when it goes on past the name.
     assert resolved.entity_at(wanted["analyst"]) is resolved.named("Tomasz Wrobel")
+
+
+def test_a_tennis_report_s_score_coach_and_nationality_descriptions():
+    # Written for this test in the style of a tennis match report.
+    text = (
+        "World No 3 Elin Lindqvist fought back to beat France's Camille Moreau 4-6 6-3 7-5 on Thursday.\n\n"
+        "Her coach, Anders Holm, told a Swedish newspaper that Lindqvist had been carrying a wrist problem.\n\n"
+        'The Swede played down the injury on Thursday. "The wrist is fine," she said.\n\n'
+        '"I was lucky today," the Croatian said after her match.'
+    )
+    wanted = {"she": span_of(text, "she"), "croatian": span_of(text, "the Croatian")}
+    resolved = Resolved(text, wanted.values())
+    # The score the NER ran into the name is no part of it.
+    assert resolved.named("Camille Moreau").type == "PERSON"
+    # "Anders" is a man's name: "she" is the Swede, not her coach.
+    assert resolved.entity_at(wanted["she"]) is resolved.named("Elin Lindqvist")
+    # A nationality describes someone; it is no entity named "Croatian".
+    assert not [e for e in resolved.table.entities if e.name == "Croatian"]
+
+
+def test_a_given_name_alone_that_the_tagger_called_an_organisation_is_the_person():
+    # Written for this test in the style of a tabloid showbiz story.
+    text = (
+        "LOVE Island star Tasha Reeve is said to be heartbroken after her boyfriend ended their relationship.\n\n"
+        "Tasha hinted at the split on Wednesday night when she shared a cryptic quote online."
+    )
+    resolved = Resolved(text)
+    assert "Tasha" in resolved.mention_texts("Tasha Reeve")
+    assert not [e for e in resolved.table.entities if e.name == "Tasha"]

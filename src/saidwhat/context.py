@@ -434,7 +434,16 @@ def _source_is_document(doc: Doc, source: list[Span] | None) -> bool:
         return False
     tokens = [doc[i] for i in sorted(covered_tokens(doc, source))]
     heads = [t for t in tokens if t.head.i not in {x.i for x in tokens} or t.head.i == t.i]
-    return any(t.lemma_.lower() in DOCUMENT_NOUNS for t in heads)
+    # An outlet reports too ("Sky Sports understands …", "The Athletic reported …").
+    return any(t.lemma_.lower() in DOCUMENT_NOUNS for t in heads) or any(_names_outlet(t) for t in heads)
+
+
+def _names_outlet(token: Token) -> bool:
+    """A news outlet's name headed by ``token`` ("Sky Sports"), not a person it employs ("Fox News host Sean Hannity")."""
+    ent = _entity_of(token)
+    if ent is not None:
+        return ent.label_ not in ("PERSON", "GPE", "NORP") and _is_media(list(ent))
+    return token.pos_ == "PROPN" and _is_media([t for t in token.subtree if t.pos_ == "PROPN"])
 
 
 # --- via: the outlet chain ------------------------------------------------------------------------

@@ -416,6 +416,11 @@ class _Resolver:
                     lambda e: e.type == "PERSON" and any(likely_misspelling(tokens[0], s) for s in e.surnames)
                 )
             return found
+        if len(tokens) == 1 and mention.label in ("ORG", "OTHER", "WORK_OF_ART", "PRODUCT"):
+            # "Tasha hinted at the split" tagged as an organisation after "Tasha Reeve": her given name.
+            by_given = [e for e in self.entities if e.type == "PERSON" and any(len(n) > 1 and n[0] == tokens[0] for n in e.person_names)]
+            if len(by_given) == 1 and not any(key in e.keys for e in self.entities if e.type != "PERSON"):
+                return by_given[0]
         place = DEMONYMS.get(key) if mention.label == "NORP" else None
         if place is not None:
             # "American commitments": the country, when the article names it ("the United States").

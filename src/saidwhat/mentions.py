@@ -239,7 +239,8 @@ def _name_mention(ent: SpacySpan, sentence_of: list[int]) -> Mention | None:
     if label is None:
         return None
     tokens = list(ent)
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct):
+    # "… beat Camille Moreau 4-6 6-3 7-5": a score or a number the NER ran into the end of a name.
+    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or any(c.isdigit() for c in tokens[-1].text)):
         tokens.pop()
     # "Injecting Clinton": a word the NER glued to the front of a person's name; "Minister of State for
     # Chemicals and Fertilisers Anupriya Sahu": the end of a title phrase, attached to the title before it.

@@ -99,7 +99,8 @@ NATIONALITY_NOUNS = frozenset(
     uruguayan egyptian ghanaian senegalese ivorian cameroonian moroccan algerian russian ukrainian
     georgian turk greek iranian pakistani japanese korean kiwi chilean peruvian ecuadorian venezuelan
     hungarian romanian bulgarian slovak slovenian czech estonian latvian lithuanian icelander jamaican
-    ethiopian ugandan tanzanian zimbabwean
+    ethiopian ugandan tanzanian zimbabwean croatian serbian bosnian albanian american
+    kazakh belarusian tunisian south-african new-zealander
     """.split()
 )
 AGE_NOUN = "year-old"
@@ -331,6 +332,10 @@ MASCULINE_FIRST_NAMES = frozenset(
     luis marco mark martin matt matthew michael mike mitch mitt muhammad mohammed narendra newt nick
     nigel oliver osama owen paul peter phil ralph richard rishi robert roger ron rudy ryan sam scott
     sean sergei stephen steve steven ted thomas tim tom tony vladimir walter william xi yasser yair
+    anders lars erik johan magnus sven olaf hans jan jens pierre jean luc marcel francois giovanni luca
+    matteo diego javier juan pablo miguel rafael alejandro ahmed ali hassan hussein omar khalid ibrahim
+    ivan dmitri andrei igor alexei hiroshi kenji takeshi raj rahul amit arjun vikram kwame kofi chidi
+    emeka tunde olusegun jorge fernando ricardo eduardo andre tomasz piotr krzysztof viktor stefan
     """.split()
 )
 FEMININE_FIRST_NAMES = frozenset(
@@ -341,6 +346,9 @@ FEMININE_FIRST_NAMES = frozenset(
     katherine kathleen kellyanne kelly laura lily lisa liz lucy margaret maria marie mary melania melanie
     michelle nancy nicola olivia patricia priti rachel rebecca sarah sharon sophie stephanie susan
     suella theresa ursula victoria
+    ingrid astrid elin freya sofia isabella lucia elena ana fatima aisha priya anita sunita mei yuki
+    olga natalia irina svetlana chloe amelie giulia francesca carmen rosa leila nadia amina ngozi
+    chiamaka marisol leanne siobhan aoife niamh maeve agnieszka katarzyna beatriz gabriela valentina
     """.split()
 )
 
