@@ -1413,3 +1413,13 @@ def test_what_a_court_heard_is_reported_without_naming_the_court_as_speaker():
     ]
     # Someone who heard something is still its source.
     assert one(run("Several residents heard that the plant would close."), cue="heard").source == "Several residents"
+
+
+def test_a_finite_cue_read_as_a_relative_clause_on_its_subject_keeps_its_speaker_and_the_outlet_is_a_via():
+    text = "In Tokyo, Japan's foreign minister, Keiko Arimura, called on both sides to exercise restraint, according to Kyodo."
+    found = run(text)
+    assert [(f.cue, f.source, f.content) for f in found] == [
+        ("called on", "Japan's foreign minister, Keiko Arimura", "both sides to exercise restraint")
+    ]
+    statement = extract(text).statements[0]
+    assert [v.text for v in statement.via] == ["Kyodo"]

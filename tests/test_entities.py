@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 
 import pytest
+from spacy.tokens import Span
 
 from saidwhat.entities import resolve_entities
-from saidwhat.nlp import load_model
+from saidwhat.nlp import entity_commas, load_model
 from saidwhat.records import EntityTable
 from tests.conftest import assert_spans_valid
 
@@ -1339,3 +1340,21 @@ def test_a_given_name_alone_that_the_tagger_called_an_organisation_is_the_person
     resolved = Resolved(text)
     assert "Tasha" in resolved.mention_texts("Tasha Reeve")
     assert not [e for e in resolved.table.entities if e.name == "Tasha"]
+
+
+def test_no_name_runs_over_a_comma_and_a_given_name_read_as_a_noun_stays():
+    text = (
+        "Avner Gilad is the defence minister. According to The Times of Jerusalem, Gilad told a closed cabinet "
+        "meeting on Monday that the army was ready. He later flew to Washington, D.C. for talks."
+    )
+    doc = load_model()(text)
+    # The NER's "The Times of Jerusalem, Gilad" is two names.
+    assert "The Times of Jerusalem" in [e.text for e in doc.ents]
+    assert not [e.text for e in doc.ents if "Jerusalem, Gilad" in e.text]
+    # A comma inside one name ("Washington, D.C.", "Smith, Jr.") does not split it.
+    tagged = load_model().make_doc("He flew to Washington, D.C. and met John Smith, Jr. there.")
+    tagged.set_ents([Span(tagged, 3, 6, label="GPE"), Span(tagged, 8, 12, label="PERSON")])
+    assert [e.text for e in entity_commas(tagged).ents] == ["Washington, D.C.", "John Smith, Jr."]
+    names = {e.name for e in Resolved(text).table.entities}
+    assert "Avner Gilad" in names  # "Avner" tagged as a common noun is still his given name
+    assert not [n for n in names if "," in n]

@@ -237,6 +237,13 @@ def merge_model(rules: list[FoundAttribution], model: list[FoundAttribution]) ->
     return merged
 
 
+def _is_speech_cue(lemma: str | None) -> bool:
+    """A verb of saying ("call on", "urge", "deny"), not a belief or a plan."""
+    words = (lemma or "").split()
+    frame = verb_frame(words[0], words[1] if len(words) > 1 else None) if words else None
+    return frame is not None and frame.category == "speech"
+
+
 def _apposed_name(verb: Token, obj: Token) -> list[Token]:
     """"accused the armed group Harakat al-Fajr of …": the name right after a descriptive object,
     which the parser made a second object of the verb (tokens of its phrase; none when there is none)."""
@@ -423,6 +430,9 @@ class _RuleFinder:
         if self.verb_read_as_noun(verb):
             modifiers = [c for c in verb.children if c.dep_ in ("compound", "poss", "amod", "det", "nmod") and c.i < verb.i]
             return list(self.doc[min(c.left_edge.i for c in modifiers) : verb.i]) if modifiers else None
+        subject = self.subject_read_as_head(verb)
+        if subject is not None:
+            return subject
         current = verb
         for _ in range(4):
             subjects = [c for c in current.children if c.dep_ in _SUBJECTS]
@@ -489,11 +499,26 @@ class _RuleFinder:
             return second.pos_ == "PROPN"
         return gap == "," and second.pos_ in ("NOUN", "PROPN")
 
+    def subject_read_as_head(self, verb: Token) -> list[Token] | None:
+        """"Japan's foreign minister, Keiko Arimura, called on both sides …": a finite cue the parser hung
+        on its subject as a relative clause (the noun became the sentence's root); the noun phrase
+        before the comma, apposition included, speaks."""
+        head = verb.head
+        if not (verb.dep_ == "acl" and verb.tag_ == "VBD" and head.dep_ == "ROOT" and head.pos_ in ("NOUN", "PROPN")):
+            return None
+        if verb.i < 1 or self.doc[verb.i - 1].text != ",":
+            return None
+        modifiers = [c for c in head.children if c.i < head.i and c.dep_ in ("det", "poss", "amod", "compound", "nmod", "nummod")]
+        start = min([c.left_edge.i for c in modifiers] + [head.i])
+        return [t for t in self.doc[start : verb.i - 1]]
+
     def name_opening(self, first: int) -> list[Token]:
         """The words of a name the parser cut off before the phrase starting at token ``first``
         ("Harakat al-Fajr said": three subjects, the nearest one "Fajr")."""
         start = first
-        while start > 0 and self.doc[start].ent_iob_ == "I":
+        # Within the name's words only: not across a comma the NER ran over ("According to The Times
+        # of Jerusalem, Gilad told …").
+        while start > 0 and self.doc[start].ent_iob_ == "I" and not (self.doc[start - 1].is_punct and self.doc[start - 1].whitespace_):
             start -= 1
         return list(self.doc[start:first])
 
@@ -2071,7 +2096,7 @@ class _RuleFinder:
         start, end = max(sentence.start_char, paragraph[0]), min(sentence.end_char, paragraph[1])
         return any(
             attribution.source and attribution.cue and start <= attribution.cue[0][0] < end
-            and attribution.cue_lemma in _REPORT_LEMMAS
+            and (attribution.cue_lemma in _REPORT_LEMMAS or _is_speech_cue(attribution.cue_lemma))
             for attribution in self.found
         )
 

@@ -240,12 +240,15 @@ def _name_mention(ent: SpacySpan, sentence_of: list[int]) -> Mention | None:
         return None
     tokens = list(ent)
     # "… beat Camille Moreau 4-6 6-3 7-5": a score or a number the NER ran into the end of a name.
-    while tokens and (tokens[-1].tag_ == "POS" or tokens[-1].is_punct or any(c.isdigit() for c in tokens[-1].text)):
+    while tokens and (
+        tokens[-1].tag_ == "POS" or tokens[-1].is_punct or label == "PERSON" and any(c.isdigit() for c in tokens[-1].text)
+    ):
         tokens.pop()
     # "Injecting Clinton": a word the NER glued to the front of a person's name; "Minister of State for
     # Chemicals and Fertilisers Anupriya Sahu": the end of a title phrase, attached to the title before it.
     while label == "PERSON" and len(tokens) > 1 and (
-        tokens[0].pos_ not in ("PROPN",) or len(tokens) > 2 and tokens[0].head.i < ent.start
+        not (tokens[0].pos_ == "PROPN" or _given_name_read_as_noun(tokens[0]))
+        or len(tokens) > 2 and tokens[0].head.i < ent.start
     ):
         tokens.pop(0)
     # "Siobhan McGrath SC": a post-nominal the tagger read as an acronym (the name is a person's; the
@@ -296,6 +299,20 @@ def _name_mention(ent: SpacySpan, sentence_of: list[int]) -> Mention | None:
 
 # Words that may stand before a name without being part of it ("Democrat Hillary Clinton").
 _PARTY_WORDS = frozenset("democrat republican democratic gop labour tory conservative liberal independent green".split())
+
+
+def _given_name_read_as_noun(token: Token) -> bool:
+    """"Avner Gilad" with "Avner" tagged as a common noun: a capitalised noun compounded into the
+    name that is no role word ("Candidate Trump" keeps only "Trump")."""
+    word = token.lower_.rstrip(".")
+    return (
+        token.pos_ == "NOUN"
+        and token.dep_ == "compound"
+        and token.is_title
+        and word not in PERSON_ROLES
+        and word not in TITLE_WORDS
+        and word not in _PARTY_WORDS
+    )
 
 
 def _given_name_left_out(token: Token, name_end: int) -> bool:
