@@ -1423,3 +1423,32 @@ def test_a_finite_cue_read_as_a_relative_clause_on_its_subject_keeps_its_speaker
     ]
     statement = extract(text).statements[0]
     assert [v.text for v in statement.via] == ["Kyodo"]
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        # A parenthetical cue reports the clause before it, not the writer's "which" clause after it.
+        (
+            "Antiviral drugs work best when started within 48 hours of symptoms, Nandakumar said, which is why "
+            "people at high risk should not wait.",
+            "said",
+            "Antiviral drugs work best when started within 48 hours of symptoms",
+        ),
+        # A gerund clause is what is recommended.
+        (
+            "The American Academy of Family Physicians recommends seeking care if symptoms last more than a week.",
+            "recommends",
+            "seeking care if symptoms last more than a week",
+        ),
+        # "…, a claim the Department of Health denied" is the writer's note on the accusation.
+        ("Mr Pryce also accused the government of recycling money, a claim the Department of Health denied.",
+         "also accused", "the government of recycling money"),
+        # A "that" clause completing the object's noun is no reported clause of its own.
+        ('Advocates hailed the ruling as "a long overdue recognition that civil forfeiture has real victims."',
+         "hailed", 'the ruling as "a long overdue recognition that civil forfeiture has real victims."'),
+    ],
+)
+def test_the_content_a_cue_reports_and_not_the_writer_s_additions(text, cue, content):
+    found = run(text, mode="full")
+    assert [(f.cue, f.content) for f in found] == [(cue, content)]

@@ -84,6 +84,8 @@ _NOT_SPEAKER_LABELS = frozenset(
     {"q", "a", "update", "updated", "watch", "related", "photo", "video", "source", "sources", "note", "editor's note",
      "read more", "caption", "credit", "name", "age", "city", "job", "pay", "correction", "listen", "see also"}
 )
+# Object cues whose object may be a gerund clause ("recommends seeking care", "suggested delaying the vote").
+_GERUND_OBJECT_LEMMAS = frozenset({"recommend", "propose", "suggest", "advise"})
 # Who hears evidence rather than gives it ("the court heard", "jury told").
 _AUDIENCE_NOUNS = frozenset("court jury inquiry inquest tribunal hearing committee commission panel magistrate".split())
 # Passive verbs whose subject is the speaker ("X was quoted as saying").
@@ -157,6 +159,12 @@ def find_attributions(doc: Doc, *, mode: str = "full", refine: bool = True) -> l
         predicted = [a for a in predicted if not (a.source and _chars(a.content) <= _chars(a.source))]
         # Nor is a date a speaker ("a decision is expected by the end of June"), nor a meeting called a report.
         predicted = [a for a in predicted if not finder.is_time(a.source) and not finder.convenes(a)]
+        # A cue the rules read as closing the clause before it does not also report the writer's "which"
+        # clause after it ("…, Nandakumar said, which is why …").
+        rule_cues = _chars(span for a in found for span in a.cue or [])
+        predicted = [
+            a for a in predicted if not (_chars(a.cue) & rule_cues and doc.text[a.content[0][0] :].lower().startswith("which "))
+        ]
         # Nor is an interview's "Q:" or a caption's "Photo:" anyone.
         predicted = [a for a in predicted if not (a.source and part_text(doc.text, a.source).lower() in _NOT_SPEAKER_LABELS)]
         found = merge_model(found, predicted)
@@ -1349,6 +1357,8 @@ class _RuleFinder:
             # "Writing for a panel that agreed Pence won, Barabak noted that …": a "that" clause after
             # the cue is what it reports, whatever the parser hung on it before.
             clauses = [c for c in clauses if not self.displaced_clause(verb, c)] or clauses[:1]
+            # "X, Nandakumar said, which is why …": after a parenthetical cue, a "which" clause is the writer's.
+            clauses = [c for c in clauses if not (verb.dep_ == "parataxis" and c.i > verb.i and c.left_edge.lower_ == "which")]
             clause = clauses[0] if clauses else None
             if clause is None:
                 clause = self.misparsed_complement(verb)
@@ -1410,6 +1420,14 @@ class _RuleFinder:
                 target = self.phrasal_target(verb, frame)
                 if obj is None and target is not None:  # "hit out at X": off the preposition after it
                     obj = next((c for c in target.children if c.dep_ == "pobj"), None)
+            if obj is None and frame.lemma in _GERUND_OBJECT_LEMMAS:
+                # "recommends seeking care if …", "proposed raising taxes": the gerund clause is the object.
+                gerund = next((c for c in children if c.dep_ == "xcomp" and c.tag_ == "VBG" and c.i > verb.i), None)
+                if gerund is not None:
+                    self.used_cues.add(gerund.i)
+                    tokens = [t for t in gerund.subtree if t.i not in excluded]
+                    tokens += [t for c in children if c.dep_ == "advcl" and c.i > gerund.i for t in c.subtree]
+                    return _token_spans(tokens) or None
             if frame.lemma in _CLAIM_OBJECT_LEMMAS and obj is not None and obj.lemma_.lower() not in CUE_NOUNS:
                 return None  # "rejected the ceasefire proposal" is an act; "rejected claims that …" answers words
             if frame.lemma == "call" and obj is not None and self.convening(verb, obj):
@@ -1433,7 +1451,10 @@ class _RuleFinder:
                     )
                     for t in c.subtree
                 ]
-                tokens = list(obj.subtree) + complements + self.stranded_conjuncts(verb, obj) + _apposed_name(verb, obj)
+                # "…, a claim the Department of Health denied": the writer's note on what was said.
+                aside = {t.i for c in obj.rights if c.dep_ == "appos" and c.lemma_.lower() in CUE_NOUNS for t in c.subtree}
+                tokens = [t for t in obj.subtree if t.i not in aside]
+                tokens += complements + self.stranded_conjuncts(verb, obj) + _apposed_name(verb, obj)
                 tokens += named  # "which Tim Cook called ''total political crap''": the pronoun for what was named
                 excluded |= self.speaker_follow_ons(verb, obj)
                 return _token_spans(self.without_person_aside([t for t in tokens if t.i not in excluded])) or None
@@ -1574,14 +1595,17 @@ class _RuleFinder:
                 and not any(c.dep_ in ("mark", "advmod") and c.i < child.i and c.lower_ != "that" for c in child.children)
             ):
                 return child
+        # Not a phrase that completes the object ("hailed the ruling as “a recognition that …”").
         hosts = [
             c
             for c in verb.children
-            if c.i > verb.i and (c.dep_ == "dobj" or c.dep_ == "prep" and not _RuleFinder.is_time_phrase(c))
+            if c.i > verb.i
+            and (c.dep_ == "dobj" or c.dep_ == "prep" and c.lower_ not in ("as", "of", "for", "about") and not _RuleFinder.is_time_phrase(c))
         ]
         for host in hosts:
             for token in host.subtree:
-                if token.dep_ == "relcl" and _RuleFinder.conjunction_that(token):
+                # "the claim that …" is the noun's own clause, not one the parser took from the cue.
+                if token.dep_ == "relcl" and token.head.lemma_.lower() not in CUE_NOUNS and _RuleFinder.conjunction_that(token):
                     return token
         return None
 
