@@ -1452,3 +1452,36 @@ def test_a_finite_cue_read_as_a_relative_clause_on_its_subject_keeps_its_speaker
 def test_the_content_a_cue_reports_and_not_the_writer_s_additions(text, cue, content):
     found = run(text, mode="full")
     assert [(f.cue, f.content) for f in found] == [(cue, content)]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Headlines of two reports by one speaker, which the parser reads as one reported by the other.
+        (
+            "Ondaro govt denies plan to sack 4,000 teachers, says verification ongoing",
+            [("denies", "Ondaro govt", "plan to sack 4,000 teachers"), ("says", "Ondaro govt", "verification ongoing")],
+        ),
+        (
+            "Pope calls for ceasefire in Kalvoria, urges pilgrims to pray for displaced families",
+            [("calls for", "Pope", "ceasefire in Kalvoria"), ("urges", "Pope", "pilgrims to pray for displaced families")],
+        ),
+        # An inverted speaker after its report stays one ("…, says regulator").
+        ("Water firms 'failing on every measure', says regulator", [("says", "regulator", "Water firms 'failing on every measure'")]),
+    ],
+)
+def test_a_headline_of_two_reports_by_one_speaker(text, expected):
+    assert [(f.cue, f.source, f.content) for f in run(text)] == expected
+
+
+def test_said_in_a_statement_that_whatever_the_parser_made_of_the_statement():
+    text = "Nordpetro denies the claims. The company said in a statement that the fees had been paid into an escrow account."
+    said = one(run(text), cue="said in a statement", source="The company")
+    assert said.content == "that the fees had been paid into an escrow account"
+
+
+def test_the_passive_subject_of_a_verb_that_reports_nothing_is_no_content():
+    for text in ("Not all scientists are convinced.", "She was booed by some landlords."):
+        assert not run(text, mode="full"), text
+    # A passive verb of saying still reports its subject ("A curfew was announced").
+    assert [f.content for f in run("A curfew was announced.", mode="full")] == ["A curfew"]

@@ -900,3 +900,15 @@ def test_an_audience_or_medium_told_is_the_venue_not_the_target(text, venue):
 )
 def test_an_outlet_as_source_reports(text, act):
     assert extract(text).statements[0].speech_act == act
+
+
+@pytest.mark.parametrize(
+    "text, venue",
+    [
+        ("Ahn told the Millbrook Ledger on Thursday evening that the council was wrong.", "the Millbrook Ledger"),
+        ("Dr. Olumide Fashanu told Vanguard on Friday that the claims were false.", "Vanguard"),
+    ],
+)
+def test_a_local_newspaper_told_is_the_venue(text, venue):
+    statement = extract(text, published="2025-03-14").statements[0]
+    assert (statement.venue.text, statement.target) == (venue, None)

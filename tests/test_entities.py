@@ -1358,3 +1358,22 @@ def test_no_name_runs_over_a_comma_and_a_given_name_read_as_a_noun_stays():
     names = {e.name for e in Resolved(text).table.entities}
     assert "Avner Gilad" in names  # "Avner" tagged as a common noun is still his given name
     assert not [n for n in names if "," in n]
+
+
+def test_a_headline_surname_the_tagger_called_an_organisation_and_more_titles():
+    # Written for this test in the style of a football preview, a UK police quote and Nigerian news.
+    text = (
+        "Hartley insists Rovers can still win the title\n\n"
+        "Kingsbridge Rovers manager Neil Hartley insisted on Friday that his side remained in the title race. "
+        "Hartley said he had never seen a group more hungry. Ashcombe Town drew 2-2 at home; Ashcombe have not won "
+        "since January.\n\n"
+        "Det Con Rachel Dunmore of Lancashire Police said the investigation was complex. "
+        "Comrade Felicia Amadi said the union would strike. Hon. Bayo Adeyemi accused the government of lying."
+    )
+    resolved = Resolved(text)
+    assert resolved.named("Neil Hartley").type == "PERSON"
+    assert resolved.mention_texts("Neil Hartley").count("Hartley") >= 2  # the headline's and the body's
+    assert not [e for e in resolved.table.entities if e.name == "Hartley"]
+    assert "Ashcombe" in resolved.mention_texts("Ashcombe Town")  # a club's short name
+    names = {e.name for e in resolved.table.entities}
+    assert {"Rachel Dunmore", "Felicia Amadi", "Bayo Adeyemi"} <= names

@@ -150,6 +150,9 @@ def find_attributions(doc: Doc, *, mode: str = "full", refine: bool = True) -> l
     if mode == "full":
         # A content of marks only ('' in archive text) or a lone conjunction ("as") says nothing.
         predicted = [a for a in _model_attributions(doc) if finder.says_something(a.content)]
+        # The passive subject of a verb that reports nothing is not what was said ("Not all scientists
+        # are convinced", "She was booed"; "A curfew was announced" is).
+        predicted = [a for a in predicted if not (finder.is_passive_subject(a, role="content") and not finder.cue_frame(a))]
         for attribution in predicted:
             if finder.is_passive_subject(attribution):
                 attribution.source = None  # "Passengers have been advised to …": advised, not advising
@@ -456,6 +459,10 @@ class _RuleFinder:
                 asides = self.source_asides(agents[0])  # "by her son, Chidi Okonjo, who said …"
                 return [t for t in agents[0].subtree if t.i not in asides]
             if not subjects and current is verb:
+                first = self.first_of_coordinated_cues(verb)
+                if first is not None:  # "Pope calls for ceasefire, urges pilgrims to pray": the Pope urges
+                    subject = next(c for c in first.children if c.dep_ in _SUBJECTS)
+                    return [t for t in subject.subtree if t.i not in self.source_asides(subject)]
                 inverted = self.inverted_subject(verb)
                 if inverted is not None:
                     return self.same_paragraph(inverted.subtree, verb.idx)
@@ -479,6 +486,25 @@ class _RuleFinder:
                 continue
             return None
         return None
+
+    def first_of_coordinated_cues(self, verb: Token) -> Token | None:
+        """"Govt denies plan to sack teachers, says verification ongoing": a headline of two reports by one
+        speaker, which the parser read as the first clause reported by the second verb. The first
+        clause, when it has a subject and a cue verb of its own and a comma hands over to this verb."""
+        if verb.i < 1 or self.doc[verb.i - 1].text != ",":
+            return None
+        return next(
+            (
+                c
+                for c in verb.children
+                if c.dep_ == "ccomp"
+                and c.i < verb.i
+                and self.frame_of(c) is not None
+                and any(s.dep_ in _SUBJECTS for s in c.children)
+                and c.right_edge.i in (verb.i - 2, verb.i - 1)
+            ),
+            None,
+        )
 
     @staticmethod
     def inverted_subject(verb: Token) -> Token | None:
@@ -618,15 +644,26 @@ class _RuleFinder:
         heads = [t for t in self.extent_tokens(attribution.source) if t.head.i in {c.i for c in cue}]
         return bool(heads) and all(t.lemma_.lower() in _AUDIENCE_NOUNS for t in heads)
 
-    def is_passive_subject(self, attribution: FoundAttribution) -> bool:
-        """The source is the passive subject of the cue ("X was quoted as saying" excepted)."""
-        if not attribution.source or not attribution.cue:
+    def cue_frame(self, attribution: FoundAttribution) -> CueFrame | None:
+        """The lexicon frame of the attribution's cue verb, if it has one."""
+        verbs = [t for t in self.extent_tokens(attribution.cue or []) if _is_verbal(t)]
+        return next((f for f in map(self.frame_of, verbs) if f is not None), None)
+
+    def is_passive_subject(self, attribution: FoundAttribution, role: str = "source") -> bool:
+        """The source (or the whole content) is the passive subject of the cue ("X was quoted as saying"
+        excepted)."""
+        part = attribution.source if role == "source" else attribution.content
+        if not part or not attribution.cue:
             return False
         cue = {t.i for t in self.extent_tokens(attribution.cue)}
-        return any(
-            t.dep_ == "nsubjpass" and t.head.i in cue and t.head.lemma_.lower() not in _QUOTED_LEMMAS
-            for t in self.extent_tokens(attribution.source)
-        )
+        tokens = self.extent_tokens(part)
+        subjects = [
+            t for t in tokens if t.dep_ == "nsubjpass" and t.head.i in cue and t.head.lemma_.lower() not in _QUOTED_LEMMAS
+        ]
+        if role == "source":
+            return bool(subjects)
+        covered = {t.i for s in subjects for t in s.subtree}
+        return bool(subjects) and all(t.i in covered or t.is_punct for t in tokens)
 
     def cue_subject(self, cue: list[Span]) -> list[Span] | None:
         """The source the parse gives a cue found elsewhere (the model): "…, calling for X" → the
@@ -1357,6 +1394,9 @@ class _RuleFinder:
             # "Writing for a panel that agreed Pence won, Barabak noted that …": a "that" clause after
             # the cue is what it reports, whatever the parser hung on it before.
             clauses = [c for c in clauses if not self.displaced_clause(verb, c)] or clauses[:1]
+            # The first of two coordinated reports is its own, not this one's ("denies X, says Y").
+            first = self.first_of_coordinated_cues(verb)
+            clauses = [c for c in clauses if first is None or c.i != first.i] or ([] if first is not None else clauses)
             # "X, Nandakumar said, which is why …": after a parenthetical cue, a "which" clause is the writer's.
             clauses = [c for c in clauses if not (verb.dep_ == "parataxis" and c.i > verb.i and c.left_edge.lower_ == "which")]
             clause = clauses[0] if clauses else None
@@ -1604,8 +1644,11 @@ class _RuleFinder:
         ]
         for host in hosts:
             for token in host.subtree:
-                # "the claim that …" is the noun's own clause, not one the parser took from the cue.
-                if token.dep_ == "relcl" and token.head.lemma_.lower() not in CUE_NOUNS and _RuleFinder.conjunction_that(token):
+                # "the claim that …" is the noun's own clause, not one the parser took from the cue; but
+                # "said in a statement that …" is the cue's, whatever the parser made of the statement.
+                setting = token.dep_ == "acl" and token.head.lemma_.lower() in SETTING_NOUNS
+                own = token.dep_ == "relcl" and token.head.lemma_.lower() not in CUE_NOUNS
+                if (own or setting) and _RuleFinder.conjunction_that(token):
                     return token
         return None
 

@@ -59,7 +59,8 @@ _MEDIA = re.compile(
     r"Punchbowl|Examiner|Courier|Record|Dispatch|Inquirer|Bulletin|Standard|Sentinel|Post-Gazette|"
     r"Broadcasting|Media|Newspaper|Agency|Al-Quds|Anadolu|Kan|Ynet|Walla|Maariv|CNBC|C-SPAN|Morning Joe|"
     r"Meet the Press|Face the Nation|Good Morning America|60 Minutes|Hardball|Fox & Friends|Morning|"
-    r"Tonight|Show|Podcast|PTI|ANI|IANS|UNI|EFE|ANSA|DPA|dpa|KCNA|IRNA|WAFA|Nikkei|Asahi|Yomiuri|Kompas|Dawn)\b"
+    r"Tonight|Show|Podcast|PTI|ANI|IANS|UNI|EFE|ANSA|DPA|dpa|KCNA|IRNA|WAFA|Nikkei|Asahi|Yomiuri|Kompas|Dawn|"
+    r"Ledger|Bee|Beacon|Argus|Advertiser|Enquirer|Clarion|Vanguard|Punch|Statesman|Courant|Register|Recorder)\b"
 )
 # Whom one tells in a setting rather than a person addressed: "told the Commons", "told the jury".
 AUDIENCE_NOUNS = frozenset(

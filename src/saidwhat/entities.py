@@ -474,6 +474,11 @@ class _Resolver:
             for entity in reversed(self.entities):
                 if any(same_surname(s) for s in entity.surnames) and _first_name_fits(tokens[:-1], entity):
                     return entity
+        # A headline's "Hartley insists …" the tagger called an organisation, before "Neil Hartley".
+        for entity in reversed(self.entities):
+            if entity.keys == {last} and not (entity.outlet or entity.known_org or entity.org_named or entity.members):
+                if entity.type in ("ORG", "OTHER"):
+                    return entity
         # "a son, Thomas" … "Thomas Penhallow said": someone known so far by a given name alone.
         for entity in reversed(self.entities):
             if entity.type == "PERSON" and entity.person_names and all(len(n) == 1 for n in entity.person_names):

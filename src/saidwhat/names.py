@@ -27,6 +27,7 @@ TITLE_WORDS = frozenset(
     clerk registrar auditor comptroller assemblyman assemblywoman assemblymember councilmember
     selectman selectwoman trustee supervisor magistrate provost
     sergeant lieutenant colonel corporal justices judges senators sens reps representatives
+    det con insp comrade hon honourable honorable alhaji engr barr otunba
     """.split()
 )
 
@@ -285,7 +286,9 @@ COMPANY_SUFFIXES = frozenset(
     # The trade words a company's short form drops too ("Norvale" for "Norvale Foods Plc").
     "foods capital equity financial securities investments investors energy motors airlines airways "
     "pharmaceuticals technologies systems brands resources bancorp insurance healthcare laboratories "
-    "entertainment communications networks software".split()
+    "entertainment communications networks software "
+    # Football clubs ("Rovers" for "Kingsbridge Rovers", "Ashcombe" for "Ashcombe Town").
+    "fc afc united town rovers athletic wanderers albion rangers hotspur".split()
 )
 
 
