@@ -912,3 +912,22 @@ def test_an_outlet_as_source_reports(text, act):
 def test_a_local_newspaper_told_is_the_venue(text, venue):
     statement = extract(text, published="2025-03-14").statements[0]
     assert (statement.venue.text, statement.target) == (venue, None)
+
+
+@pytest.mark.parametrize(
+    "text, cue, day",
+    [
+        # A fronted participle dates the scene.
+        ("Sentencing him on Friday, the judge told him he had shown no remorse.", "told", "2025-03-14"),
+        # So does the setting's own participle.
+        ("In a statement released on Thursday, the board said it had full confidence in him.", "said", "2025-03-13"),
+        ("In one message, dated July 18, Greaves wrote that the results were alarming.", "wrote", "2024-07-18"),
+        # A date the statement is ahead of is not when it was made.
+        ("Speaking at his press conference ahead of Sunday's visit of Portwell, Hartley said he was proud.", "said", None),
+        # An event named by its day still dates what was said at it.
+        ("Hamas said on Saturday's broadcast that it would fight.", "said", "2025-03-08"),
+    ],
+)
+def test_the_time_of_scenes_settings_and_what_they_are_ahead_of(text, cue, day):
+    statement = next(s for s in extract(text, published="2025-03-14").statements if s.cue.text == cue)
+    assert (statement.time.value if statement.time else None) == day

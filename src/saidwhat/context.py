@@ -288,7 +288,9 @@ def _inside_clause(token: Token, top: Token) -> bool:
 # --- frame ----------------------------------------------------------------------------------------
 
 # Prepositional phrases that situate something else, not the statement ("after the interview").
-_NOT_FRAME_PREPOSITIONS = frozenset({"according", "after", "before", "despite", "because", "than", "like"})
+_NOT_FRAME_PREPOSITIONS = frozenset(
+    {"according", "after", "before", "despite", "because", "than", "like", "ahead", "until", "till", "since", "by"}
+)
 # Participles and conjuncts that share the scene of their governing verb.
 _SCENE_SHARING_DEPS = frozenset({"conj", "advcl"})
 
@@ -337,17 +339,48 @@ def _frame(head: Token, blocked: set[int]) -> set[int]:
         if child.i in blocked or child.dep_ not in _FRAME_DEPS:
             continue
         if child.dep_ == "advcl" and child.lemma_ not in SCENE_VERBS:
+            # "Sentencing him on Friday, the judge told him …": a fronted participle dates the scene.
+            if child.i < head.i and child.tag_ == "VBG":
+                frame.update(_dates_of(child, blocked))
             continue
         if child.dep_ == "prep" and child.lower_ in _NOT_FRAME_PREPOSITIONS:
             continue
         for token in child.subtree:
             if token.i not in blocked and not _inside_clause(token, child if child.dep_ == "advcl" else head):
-                frame.add(token.i)
+                if not _situates_something_else(token, child):
+                    frame.add(token.i)
     # A "where he said" clause: the setting it hangs on is part of the frame.
     setting = _relative_setting(head)
     if setting is not None:
         frame.update(t.i for t in _noun_phrase(setting, keep_possessor=False) if t.i not in blocked)
+    # "In a statement released on Friday", "In one message, dated July 18,": the setting's own date.
+    for token in [head.doc[i] for i in frame]:
+        if _is_venue_noun(token):
+            for participle in token.children:
+                if participle.dep_ in ("acl", "amod") and participle.tag_ == "VBN":
+                    frame.update(_dates_of(participle, blocked))
     return frame
+
+
+def _situates_something_else(token: Token, top: Token) -> bool:
+    """Below "ahead of", "after", "until" … within ``top``: "speaking ahead of Sunday's visit" is not
+    dated Sunday."""
+    while token.i != top.i and token.head.i != token.i:
+        if token.lower_ in _NOT_FRAME_PREPOSITIONS and token.dep_ in ("prep", "advmod"):
+            return True
+        token = token.head
+    return False
+
+
+def _dates_of(verb: Token, blocked: set[int]) -> set[int]:
+    """The date and time words of a participle's own adverbials ("on Friday", "last week")."""
+    indices: set[int] = set()
+    for child in verb.children:
+        if child.dep_ in ("prep", "npadvmod") and child.lower_ not in _NOT_FRAME_PREPOSITIONS:
+            indices.update(
+                t.i for t in child.subtree if t.ent_type_ in ("DATE", "TIME") and t.i not in blocked and not _inside_clause(t, child)
+            )
+    return indices
 
 
 def _hanging_outside(content_top: Token, blocked: set[int]) -> set[int]:
