@@ -1377,3 +1377,19 @@ def test_a_headline_surname_the_tagger_called_an_organisation_and_more_titles():
     assert "Ashcombe" in resolved.mention_texts("Ashcombe Town")  # a club's short name
     names = {e.name for e in resolved.table.entities}
     assert {"Rachel Dunmore", "Felicia Amadi", "Bayo Adeyemi"} <= names
+
+
+def test_documents_an_outlet_obtained_are_not_the_outlet_s_statements():
+    text = (
+        "Emails obtained by the Riverton Courier show that managers knew of the risk. A hearing is expected in April, "
+        "according to court filings seen by Reuters. An analysis released by the Treasury found that taxes would rise."
+    )
+    wanted = {
+        "emails": span_of(text, "Emails obtained by the Riverton Courier"),
+        "filings": span_of(text, "court filings seen by Reuters"),
+        "analysis": span_of(text, "An analysis released by the Treasury"),
+    }
+    resolved = Resolved(text, wanted.values())
+    assert resolved.entity_at(wanted["emails"]) is None
+    assert resolved.entity_at(wanted["filings"]) is None
+    assert resolved.entity_at(wanted["analysis"]).name == "Treasury"  # who released it made it

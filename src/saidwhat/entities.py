@@ -147,6 +147,8 @@ NOT_COMPANIES = frozenset(
 )
 GOVERNMENT_NOUNS = frozenset("government administration regime authority army military police".split())
 # Party words that mean the same ("the GOP nominee" for a Republican).
+# Verbs of getting hold of a document: their agent is not its author.
+OBTAINING_LEMMAS = frozenset("obtain see review receive acquire leak share view examine find access".split())
 # Family words: "his son", "her husband" name the one person the article described so.
 KIN_NOUNS = frozenset(
     "son daughter wife husband widow widower mother father brother sister partner fiance fiancee stepson "
@@ -1236,8 +1238,9 @@ class _Resolver:
                 for obj in child.children:
                     if obj.i in self.entity_of_token:
                         return self.entity_of_token[obj.i]
-            if child.dep_ == "acl":
-                # "research conducted by the Center …", "an analysis released by the department".
+            if child.dep_ == "acl" and child.lemma_.lower() not in OBTAINING_LEMMAS:
+                # "research conducted by the Center …", "an analysis released by the department"; not
+                # "emails obtained by the newspaper", "filings seen by Reuters": who has them did not write them.
                 found = self.producer(child)
                 if found is not None:
                     return found
