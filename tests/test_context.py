@@ -931,3 +931,17 @@ def test_a_local_newspaper_told_is_the_venue(text, venue):
 def test_the_time_of_scenes_settings_and_what_they_are_ahead_of(text, cue, day):
     statement = next(s for s in extract(text, published="2025-03-14").statements if s.cue.text == cue)
     assert (statement.time.value if statement.time else None) == day
+
+
+@pytest.mark.parametrize(
+    "text, act, target",
+    [
+        ("Sen. Daniel Okafor rejected that account.", "DENY", None),
+        ("Hartley dismissed suggestions that the pressure was getting to his players.", "DENY", None),
+        # The addressee of a request is its target even as a pronoun (the entity stage resolves it).
+        ("Local cyclists accused the mayor of arrogance and called on him to resign.", "REQUEST", "him"),
+    ],
+)
+def test_rejected_claims_are_denied_and_a_pronoun_addressee_is_a_target(text, act, target):
+    statement = extract(text).statements[-1]
+    assert (statement.speech_act, statement.target.text if statement.target else None) == (act, target)

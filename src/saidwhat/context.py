@@ -62,6 +62,11 @@ _MEDIA = re.compile(
     r"Tonight|Show|Podcast|PTI|ANI|IANS|UNI|EFE|ANSA|DPA|dpa|KCNA|IRNA|WAFA|Nikkei|Asahi|Yomiuri|Kompas|Dawn|"
     r"Ledger|Bee|Beacon|Argus|Advertiser|Enquirer|Clarion|Vanguard|Punch|Statesman|Courant|Register|Recorder)\b"
 )
+# What a speaker asserts: rejecting one of these denies it.
+_ASSERTION_NOUNS = frozenset(
+    "account claim suggestion allegation accusation assertion report charge story notion idea characterization "
+    "portrayal version narrative description reports claims suggestions allegations accusations".split()
+)
 # Whom one tells in a setting rather than a person addressed: "told the Commons", "told the jury".
 AUDIENCE_NOUNS = frozenset(
     "commons lords parliament house senate assembly congress jury court tribunal inquiry committee hearing "
@@ -427,6 +432,10 @@ def _runs(doc: Doc, indices: set[int]) -> list[tuple[int, int]]:
 def _speech_act(doc: Doc, text: str, attribution: FoundAttribution, head: Token | None) -> SpeechAct:
     cue_text = attribution.cue_lemma or " ".join(text[s:e] for s, e in attribution.cue or [])
     negated = head is not None and any(c.dep_ == "neg" for c in head.children)
+    if head is not None and not negated and head.lemma_.lower() in ("reject", "dismiss"):
+        # "rejected that account", "dismissed suggestions that …": what is rejected is a claim, so it is denied.
+        if any(c.dep_ == "dobj" and c.lemma_.lower() in _ASSERTION_NOUNS for c in head.children):
+            return SpeechAct.DENY
     return classify(
         cue_text or None,
         complement=_complement(doc, text, attribution, head),
@@ -754,8 +763,9 @@ def _target(
         if candidate.i in (source if allowed_inside else blocked):
             continue
         if candidate.pos_ == "PRON":
-            # "accused him of …": the entity stage resolves the pronoun; other pronouns are no target.
-            if act in EVALUATIVE_ACTS and candidate.lower_ in _PERSONAL_OBJECTS:
+            # "accused him of …", "called on him to resign": the entity stage resolves the pronoun;
+            # other pronouns are no target.
+            if (act in EVALUATIVE_ACTS or addressee) and candidate.lower_ in _PERSONAL_OBJECTS:
                 return _char_span([candidate])
             continue
         if candidate.i in cue_tokens:  # "is drawing criticism": the noun is part of the cue
