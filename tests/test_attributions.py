@@ -1485,3 +1485,9 @@ def test_the_passive_subject_of_a_verb_that_reports_nothing_is_no_content():
         assert not run(text, mode="full"), text
     # A passive verb of saying still reports its subject ("A curfew was announced").
     assert [f.content for f in run("A curfew was announced.", mode="full")] == ["A curfew"]
+
+
+def test_a_participle_opening_the_sentence_is_no_part_of_the_source():
+    text = "Reacting, the Executive Chairman of SUBEB, Dr. Olumide Fashanu, told Vanguard on Friday that the claims were false."
+    found = one(run(text), cue="told")
+    assert found.source == "the Executive Chairman of SUBEB, Dr. Olumide Fashanu"

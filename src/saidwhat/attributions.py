@@ -722,9 +722,14 @@ class _RuleFinder:
             return
         start, end = attribution.source[0]
         first = self.doc[self.token_at(start)]
-        if first.idx != start or first.lower_ not in _SOURCE_OPENERS or first.i + 1 >= len(self.doc):
+        if first.idx != start or first.i + 2 >= len(self.doc):
             return
-        following = self.doc[first.i + 1]
+        if first.lower_ in _SOURCE_OPENERS:
+            following = self.doc[first.i + 1]
+        elif first.tag_ == "VBG" and self.doc[first.i + 1].text == ",":
+            following = self.doc[first.i + 2]  # "Reacting, the Executive Chairman …": the participle is the scene's
+        else:
+            return
         if following.idx < end:
             attribution.source = [(following.idx, end), *attribution.source[1:]]
 
