@@ -1491,3 +1491,13 @@ def test_a_participle_opening_the_sentence_is_no_part_of_the_source():
     text = "Reacting, the Executive Chairman of SUBEB, Dr. Olumide Fashanu, told Vanguard on Friday that the claims were false."
     found = one(run(text), cue="told")
     assert found.source == "the Executive Chairman of SUBEB, Dr. Olumide Fashanu"
+
+
+def test_a_reported_clause_hung_on_the_scene_setting_participle_is_the_cue_s():
+    # Written for this test in the style of Nigerian newspaper reporting.
+    text = (
+        "Comrade Felicia Amadi disclosed this while speaking with journalists on Thursday in Akure that the union "
+        "had received letters from the board."
+    )
+    found = one(run(text), cue="disclosed")
+    assert found.content == "that the union had received letters from the board"

@@ -86,6 +86,8 @@ _NOT_SPEAKER_LABELS = frozenset(
 )
 # Object cues whose object may be a gerund clause ("recommends seeking care", "suggested delaying the vote").
 _GERUND_OBJECT_LEMMAS = frozenset({"recommend", "propose", "suggest", "advise"})
+# Participles that set the scene of a statement ("while speaking with journalists").
+_SCENE_LEMMAS = frozenset({"speak", "talk", "address", "brief", "appear", "interact", "react", "respond"})
 # Who hears evidence rather than gives it ("the court heard", "jury told").
 _AUDIENCE_NOUNS = frozenset("court jury inquiry inquest tribunal hearing committee commission panel magistrate".split())
 # Passive verbs whose subject is the speaker ("X was quoted as saying").
@@ -1640,6 +1642,16 @@ class _RuleFinder:
                 and not any(c.dep_ in ("mark", "advmod") and c.i < child.i and c.lower_ != "that" for c in child.children)
             ):
                 return child
+        # "disclosed this while speaking with journalists on Thursday that …": the clause went to the
+        # scene-setting participle.
+        for child in verb.children:
+            if child.dep_ == "advcl" and child.i > verb.i and child.tag_ == "VBG" and child.lemma_ in _SCENE_LEMMAS:
+                clause = next(
+                    (c for c in child.children if c.dep_ == "ccomp" and c.left_edge.lower_ == "that" and c.left_edge.dep_ == "mark"),
+                    None,
+                )
+                if clause is not None:
+                    return clause
         # Not a phrase that completes the object ("hailed the ruling as “a recognition that …”").
         hosts = [
             c
