@@ -1501,3 +1501,11 @@ def test_a_reported_clause_hung_on_the_scene_setting_participle_is_the_cue_s():
     )
     found = one(run(text), cue="disclosed")
     assert found.content == "that the union had received letters from the board"
+
+
+def test_as_x_has_argued_read_with_a_preposition_reports_the_clause_and_a_time_is_no_content():
+    text = "As the economist Miriam Cordell has argued for decades, a price ceiling on rents is the most efficient way to destroy a city."
+    found = run(text, mode="full")
+    assert [(f.cue, f.source, f.content) for f in found] == [
+        ("has argued", "Miriam Cordell", "a price ceiling on rents is the most efficient way to destroy a city")
+    ]

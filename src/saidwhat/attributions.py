@@ -163,7 +163,9 @@ def find_attributions(doc: Doc, *, mode: str = "full", refine: bool = True) -> l
         # A content that is its own source says nothing ("X was quoted by TASS …" read as about X).
         predicted = [a for a in predicted if not (a.source and _chars(a.content) <= _chars(a.source))]
         # Nor is a date a speaker ("a decision is expected by the end of June"), nor a meeting called a report.
-        predicted = [a for a in predicted if not finder.is_time(a.source) and not finder.convenes(a)]
+        # "has argued for decades": a time phrase is no content either.
+        predicted = [a for a in predicted if not finder.is_time(a.source) and not finder.only_time(a.content)]
+        predicted = [a for a in predicted if not finder.convenes(a)]
         # A cue the rules read as closing the clause before it does not also report the writer's "which"
         # clause after it ("…, Nandakumar said, which is why …").
         rule_cues = _chars(span for a in found for span in a.cue or [])
@@ -635,6 +637,11 @@ class _RuleFinder:
         inside = {t.i for t in tokens}
         heads = [t for t in tokens if t.head.i not in inside or t.head.i == t.i]
         return bool(heads) and all(t.ent_type_ in ("DATE", "TIME") for t in heads)
+
+    def only_time(self, spans: list[Span]) -> bool:
+        """Whether every word of a span is part of a date or time ("decades", "last week")."""
+        words = [t for t in self.extent_tokens(spans) if not t.is_punct]
+        return bool(words) and all(t.ent_type_ in ("DATE", "TIME") for t in words)
 
     def is_audience(self, attribution: FoundAttribution) -> bool:
         """A court, jury or inquiry that heard or was told something, named where the speaker would be."""
@@ -1576,7 +1583,11 @@ class _RuleFinder:
         children = list(verb.children)
         return (
             verb.dep_ == "advcl"
-            and any(c.dep_ == "mark" and c.lower_ == "as" and c.i < verb.i for c in children)
+            # "As the economist Miriam Cordell has argued": the parser may read "As" as a preposition.
+            and any(
+                c.lower_ == "as" and c.i < verb.i and (c.dep_ == "mark" or c.dep_ == "prep" and c.i == verb.left_edge.i)
+                for c in children
+            )
             and any(c.dep_ == "nsubj" for c in children)  # "as shown in …", "as promised" name no one
             and not any(c.dep_ in ("dobj", "ccomp", "xcomp", "attr", "acomp") for c in children)
         )
@@ -1595,6 +1606,7 @@ class _RuleFinder:
             t.i
             for c in verb.children
             if subjects and c.i < min(subjects) and c.dep_ in ("advcl", "prep", "npadvmod")
+            and not (c.lower_ == "as" and c.i == verb.left_edge.i)  # "As the economist X has argued"
             for t in c.subtree
         }
         inside = {t.i for t in verb.subtree} - fronted
