@@ -1509,3 +1509,16 @@ def test_as_x_has_argued_read_with_a_preposition_reports_the_clause_and_a_time_i
     assert [(f.cue, f.source, f.content) for f in found] == [
         ("has argued", "Miriam Cordell", "a price ceiling on rents is the most efficient way to destroy a city")
     ]
+
+
+def test_a_concessive_clause_with_its_own_report_is_a_statement_of_its_own():
+    text = (
+        "Analysts at Kestrel Partners estimated that cost savings could reach 180 million pounds by the third year, "
+        "though they warned that competition authorities were likely to scrutinise the deal."
+    )
+    found = run(text)
+    assert one(found, cue="estimated").content == "that cost savings could reach 180 million pounds by the third year"
+    assert one(found, cue="warned", source="they").content == "that competition authorities were likely to scrutinise the deal"
+    # A concessive clause without a report of its own stays in the content.
+    kept = one(run("She said the plan would work, though it would cost more."), cue="said")
+    assert kept.content == "the plan would work, though it would cost more"

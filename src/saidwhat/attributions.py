@@ -1434,7 +1434,7 @@ class _RuleFinder:
                 return _token_spans(self.interrupted_clause(verb)) or None
             if clause is not None:
                 excluded |= self.reported_events(clause) | self.according_to_phrases(clause)
-                excluded |= self.speaker_follow_ons(verb, clause)
+                excluded |= self.speaker_follow_ons(verb, clause) | self.concessive_reports(clause)
                 tokens = [t for t in clause.subtree if t.i not in excluded]
                 if clause.i < verb.i:
                     tokens += self.fronted_content(verb, excluded)
@@ -1825,6 +1825,23 @@ class _RuleFinder:
                 while start > content.i and self.doc[start - 1].dep_ in ("cc", "punct"):
                     start -= 1  # ", and" before it
                 dropped.update(range(start, max(t.i for t in token.subtree) + 1))
+        return dropped
+
+    def concessive_reports(self, clause: Token) -> set[int]:
+        """"estimated that savings could reach £180mn, though they warned that …": a concessive clause
+        with a subject and a verb of saying of its own is a report of its own, not part of this one
+        (from its comma on)."""
+        dropped: set[int] = set()
+        for child in clause.children:
+            if child.dep_ != "advcl" or child.i < clause.i:
+                continue
+            marks = [c for c in child.children if c.dep_ == "mark" and c.lower_ in ("though", "although", "while", "whereas")]
+            frame = self.frame_of(child)
+            if marks and frame is not None and frame.category == "speech" and any(c.dep_ in _SUBJECTS for c in child.children):
+                start = child.left_edge.i
+                while start > clause.i and self.doc[start - 1].is_punct:
+                    start -= 1
+                dropped.update(range(start, child.right_edge.i + 1))
         return dropped
 
     def follow_on_of(self, token: Token) -> Token | None:
