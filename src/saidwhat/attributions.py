@@ -170,10 +170,12 @@ def find_attributions(doc: Doc, *, mode: str = "full", refine: bool = True) -> l
         # clause after it ("…, Nandakumar said, which is why …").
         rule_cues = _chars(span for a in found for span in a.cue or [])
         predicted = [
-            a for a in predicted if not (_chars(a.cue) & rule_cues and doc.text[a.content[0][0] :].lower().startswith("which "))
+            a
+            for a in predicted
+            if not (finder.text[a.content[0][0] : a.content[0][0] + 6].lower() == "which " and _chars(a.cue) & rule_cues)
         ]
         # Nor is an interview's "Q:" or a caption's "Photo:" anyone.
-        predicted = [a for a in predicted if not (a.source and part_text(doc.text, a.source).lower() in _NOT_SPEAKER_LABELS)]
+        predicted = [a for a in predicted if not (a.source and part_text(finder.text, a.source).lower() in _NOT_SPEAKER_LABELS)]
         found = merge_model(found, predicted)
         if refine:
             _refine_contents(finder, found)
