@@ -1411,8 +1411,9 @@ def test_what_a_court_heard_is_reported_without_naming_the_court_as_speaker():
         ("has heard", None, "A former gym owner lured his friend to a farm before shooting him twice"),
         ("heard", None, "Coyle bought a shotgun a week before Mr Pascoe disappeared"),
     ]
-    # Someone who heard something is still its source.
+    # Someone who heard something is still its source, and a house that tells is a speaker.
     assert one(run("Several residents heard that the plant would close."), cue="heard").source == "Several residents"
+    assert one(run("The White House told reporters that the talks had failed."), cue="told").source == "The White House"
 
 
 def test_a_finite_cue_read_as_a_relative_clause_on_its_subject_keeps_its_speaker_and_the_outlet_is_a_via():

@@ -29,13 +29,14 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from saidwhat.cues import CUE_NOUNS, CUE_SETTING_NOUNS, DOCUMENT_NOUNS, SETTING_NOUNS, CueFrame, verb_frame
+from saidwhat.cues import AUDIENCE_NOUNS, CUE_NOUNS, CUE_SETTING_NOUNS, DOCUMENT_NOUNS, SETTING_NOUNS, CueFrame, verb_frame
 from saidwhat.errors import InputError
 from saidwhat.model.boundaries import REFINED_KINDS, blocked_tokens, candidates, packaged_boundary_model
 from saidwhat.models import part_text
 from saidwhat.names import MEDIA_NOUNS, PERSON_ROLES
 from saidwhat.quotes import QUOTE_CHARS, Quote, QuoteIndex, find_quotes, paragraph_spans
 from saidwhat.records import FoundAttribution, Span
+from saidwhat.spans import apposed_name
 
 MODES = ("full", "rules")
 
@@ -88,8 +89,6 @@ _NOT_SPEAKER_LABELS = frozenset(
 _GERUND_OBJECT_LEMMAS = frozenset({"recommend", "propose", "suggest", "advise"})
 # Participles that set the scene of a statement ("while speaking with journalists").
 _SCENE_LEMMAS = frozenset({"speak", "talk", "address", "brief", "appear", "interact", "react", "respond"})
-# Who hears evidence rather than gives it ("the court heard", "jury told").
-_AUDIENCE_NOUNS = frozenset("court jury inquiry inquest tribunal hearing committee commission panel magistrate".split())
 # Passive verbs whose subject is the speaker ("X was quoted as saying").
 _QUOTED_LEMMAS = frozenset({"quote", "hear", "overhear", "record"})
 _QUESTION_LEMMAS = frozenset({"ask", "wonder", "question", "inquire", "enquire"})
@@ -259,20 +258,6 @@ def _is_speech_cue(lemma: str | None) -> bool:
     words = (lemma or "").split()
     frame = verb_frame(words[0], words[1] if len(words) > 1 else None) if words else None
     return frame is not None and frame.category == "speech"
-
-
-def _apposed_name(verb: Token, obj: Token) -> list[Token]:
-    """"accused the armed group Harakat al-Fajr of …": the name right after a descriptive object,
-    which the parser made a second object of the verb (tokens of its phrase; none when there is none)."""
-    name = next(
-        (
-            c
-            for c in verb.children
-            if c.dep_ in ("dobj", "npadvmod") and c.pos_ == "PROPN" and c.i > obj.i and c.left_edge.i == obj.right_edge.i + 1
-        ),
-        None,
-    )
-    return list(name.subtree) if name is not None and obj.pos_ == "NOUN" else []
 
 
 def _cue_inside(inner: FoundAttribution, outer: FoundAttribution) -> bool:
@@ -650,10 +635,16 @@ class _RuleFinder:
         if not attribution.source or not attribution.cue:
             return False
         cue = self.extent_tokens(attribution.cue)
-        if not any(t.lemma_.lower() in ("hear", "tell") for t in cue):
+        # Heard, or told with nothing after it ("…, jury told"; "The White House told reporters" speaks).
+        audience_verb = any(
+            t.lemma_.lower() == "hear"
+            or t.lemma_.lower() == "tell" and all(n.is_punct or n.is_space for n in self.doc[t.i + 1 : t.sent.end])
+            for t in cue
+        )
+        if not audience_verb:
             return False
         heads = [t for t in self.extent_tokens(attribution.source) if t.head.i in {c.i for c in cue}]
-        return bool(heads) and all(t.lemma_.lower() in _AUDIENCE_NOUNS for t in heads)
+        return bool(heads) and all(t.lemma_.lower() in AUDIENCE_NOUNS for t in heads)
 
     def cue_frame(self, attribution: FoundAttribution) -> CueFrame | None:
         """The lexicon frame of the attribution's cue verb, if it has one."""
@@ -1510,7 +1501,10 @@ class _RuleFinder:
                 # "…, a claim the Department of Health denied": the writer's note on what was said.
                 aside = {t.i for c in obj.rights if c.dep_ == "appos" and c.lemma_.lower() in CUE_NOUNS for t in c.subtree}
                 tokens = [t for t in obj.subtree if t.i not in aside]
-                tokens += complements + self.stranded_conjuncts(verb, obj) + _apposed_name(verb, obj)
+                tokens += complements + self.stranded_conjuncts(verb, obj)
+                named_object = apposed_name(verb, obj)  # "accused the armed group Harakat al-Fajr of …"
+                if named_object is not None:
+                    tokens += list(named_object.subtree)
                 tokens += named  # "which Tim Cook called ''total political crap''": the pronoun for what was named
                 excluded |= self.speaker_follow_ons(verb, obj)
                 return _token_spans(self.without_person_aside([t for t in tokens if t.i not in excluded])) or None

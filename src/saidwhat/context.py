@@ -25,11 +25,11 @@ from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from saidwhat.cues import DOCUMENT_NOUNS
+from saidwhat.cues import AUDIENCE_NOUNS, DOCUMENT_NOUNS
 from saidwhat.models import SpeechAct
 from saidwhat.records import FoundAttribution, Span, StatementContext, TimeRef
 from saidwhat.names import MEDIA_NOUNS
-from saidwhat.spans import covered_tokens
+from saidwhat.spans import apposed_name, covered_tokens
 from saidwhat.speech_acts import classify, lookup
 from saidwhat.timex import find_timexes
 
@@ -66,11 +66,6 @@ _MEDIA = re.compile(
 _ASSERTION_NOUNS = frozenset(
     "account claim suggestion allegation accusation assertion report charge story notion idea characterization "
     "portrayal version narrative description reports claims suggestions allegations accusations".split()
-)
-# Whom one tells in a setting rather than a person addressed: "told the Commons", "told the jury".
-AUDIENCE_NOUNS = frozenset(
-    "commons lords parliament house senate assembly congress jury court tribunal inquiry committee hearing "
-    "conference rally crowd audience gathering meeting summit convention briefing".split()
 )
 NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -755,7 +750,7 @@ def _target(
         if direct_object and act is SpeechAct.THREATEN and not (_is_named(candidate) or candidate.pos_ == "PRON"):
             continue  # "threatened a broader offensive": what is threatened, not whom
         if direct_object and act in EVALUATIVE_ACTS:
-            candidate = _apposed_name_of(candidate, head) or _possessor(candidate) or candidate
+            candidate = apposed_name(head, candidate) or _possessor(candidate) or candidate
         # So may the addressee of a request ("told [employees to expect cuts]", "called on [all parties to …]").
         on_cue = candidate.head.i in cue_tokens and candidate.head.dep_ == "prep"
         addressee = (direct_object and _has_infinitive(head) or on_cue) and act in (SpeechAct.REQUEST, SpeechAct.WARN)
@@ -826,18 +821,6 @@ def _target_candidates(head: Token, cue_tokens: set[int]) -> Iterable[tuple[Toke
     for child in head.children:
         if child.dep_ == "xcomp":
             yield from ((c, True) for c in child.children if c.dep_ in ("dobj", "dative"))
-
-
-def _apposed_name_of(noun: Token, head: Token) -> Token | None:
-    """"accused the armed group Harakat al-Fajr": the name the parser made a second object."""
-    return next(
-        (
-            c
-            for c in head.children
-            if c.dep_ in ("dobj", "npadvmod") and c.pos_ == "PROPN" and c.i > noun.i and c.left_edge.i == noun.right_edge.i + 1
-        ),
-        None,
-    ) if noun.pos_ == "NOUN" else None
 
 
 def _possessor(noun: Token) -> Token | None:

@@ -157,6 +157,13 @@ SETTING_NOUNS = frozenset({"statement", "interview", "speech", "release", "post"
 # 49 times of 76) and "in an interview" (annotators split: train 18 of 68, dev 7 of 9); not an email, speech,
 # letter, tweet or memo ("wrote in an email": train includes them 9 times of 34).
 CUE_SETTING_NOUNS = frozenset({"statement", "release", "interview"})
+# Who hears what is said rather than says it: "the court heard", "…, jury told" (no speaker named),
+# "told the Commons", "told the jury" (a setting, not whom it is about).
+AUDIENCE_NOUNS = frozenset(
+    "commons lords parliament house senate assembly congress jury court tribunal inquiry inquest committee "
+    "commission panel magistrate hearing conference rally crowd audience gathering meeting summit convention "
+    "briefing".split()
+)
 
 
 def verb_frame(lemma: str, particle: str | None = None) -> CueFrame | None:

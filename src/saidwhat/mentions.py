@@ -301,35 +301,32 @@ def _name_mention(ent: SpacySpan, sentence_of: list[int]) -> Mention | None:
 _PARTY_WORDS = frozenset("democrat republican democratic gop labour tory conservative liberal independent green".split())
 
 
-def _given_name_read_as_noun(token: Token) -> bool:
-    """"Avner Gilad" with "Avner" tagged as a common noun: a capitalised noun compounded into the
-    name that is no role word ("Candidate Trump" keeps only "Trump")."""
+def _could_be_given_name(token: Token) -> bool:
+    """A capitalised word compounded into a name that is no title, role or party word."""
     word = token.lower_.rstrip(".")
     return (
-        token.pos_ == "NOUN"
-        and token.dep_ == "compound"
+        token.dep_ == "compound"
         and token.is_title
-        and word not in PERSON_ROLES
         and word not in TITLE_WORDS
+        and word not in PERSON_ROLES
         and word not in _PARTY_WORDS
     )
 
 
+def _given_name_read_as_noun(token: Token) -> bool:
+    """"Avner Gilad" with "Avner" tagged as a common noun ("Candidate Trump" keeps only "Trump")."""
+    return token.pos_ == "NOUN" and _could_be_given_name(token)
+
+
 def _given_name_left_out(token: Token, name_end: int) -> bool:
-    """A capitalised proper noun right before a person's name, compounded into it and tagged as no
-    entity of its own, that is no title, role or party word: a given name the NER left out."""
-    word = token.lower_.rstrip(".")
+    """A proper noun right before a person's name, compounded into it and tagged as no entity of its
+    own: a given name the NER left out ("Walter" of "Walter James Penhallow")."""
     return (
         token.pos_ == "PROPN"
-        and token.dep_ == "compound"
-        and token.head.i > token.i
-        and token.head.i <= name_end
-        and token.ent_iob_ == "O"
-        and token.is_title
         and token.is_alpha
-        and word not in TITLE_WORDS
-        and word not in PERSON_ROLES
-        and word not in _PARTY_WORDS
+        and token.ent_iob_ == "O"
+        and token.i < token.head.i <= name_end
+        and _could_be_given_name(token)
     )
 
 
