@@ -1523,3 +1523,19 @@ def test_a_concessive_clause_with_its_own_report_is_a_statement_of_its_own():
     # A concessive clause without a report of its own stays in the content.
     kept = one(run("She said the plan would work, though it would cost more."), cue="said")
     assert kept.content == "the plan would work, though it would cost more"
+
+
+@pytest.mark.parametrize(
+    "text, cue, content",
+    [
+        ("Obama took a swipe at Trump over his tax returns.", "took a swipe at", "Trump over his tax returns"),
+        ("The manager also took aim at the referee, Stephen Blakeway, for missing a clear handball.", "also took aim at",
+         "the referee, Stephen Blakeway, for missing a clear handball"),
+        ("She took issue with the plan.", "took issue with", "the plan"),
+    ],
+)
+def test_a_criticism_said_with_take_and_a_noun(text, cue, content):
+    assert [(f.cue, f.content) for f in run(text)] == [(cue, content)]
+    assert extract(text).statements[0].speech_act == "CRITICIZE"
+    # A shot at goal is no criticism.
+    assert not run("He took a shot at goal.")

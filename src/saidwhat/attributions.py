@@ -87,6 +87,8 @@ _NOT_SPEAKER_LABELS = frozenset(
 )
 # Object cues whose object may be a gerund clause ("recommends seeking care", "suggested delaying the vote").
 _GERUND_OBJECT_LEMMAS = frozenset({"recommend", "propose", "suggest", "advise"})
+# Nouns that make "take … at/with" a criticism ("took aim at", "took a swipe at", "took issue with").
+_LIGHT_CRITICISM = frozenset({"aim", "swipe", "jab", "dig", "issue"})  # not "shot" ("took a shot at goal")
 # Participles that set the scene of a statement ("while speaking with journalists").
 _SCENE_LEMMAS = frozenset({"speak", "talk", "address", "brief", "appear", "interact", "react", "respond"})
 # Passive verbs whose subject is the speaker ("X was quoted as saying").
@@ -833,6 +835,7 @@ class _RuleFinder:
         self.quote_pass()
         self.name_colon_pass()
         self.verb_pass()
+        self.light_verb_pass()
         self.according_to_pass()
         self.noun_pass()
         self.experiencer_pass()
@@ -1382,6 +1385,45 @@ class _RuleFinder:
                     origin="rule",
                 ),
                 token,
+            )
+
+    def light_verb_pass(self) -> None:
+        """"took aim at the referee for …", "took a swipe at Trump over …", "took issue with the plan": a
+        criticism said with "take" and a noun; the content is whom or what it aims at and why."""
+        for verb in self.doc:
+            if verb.lemma_.lower() != "take" or verb.i in self.used_cues or self.quotes.inside(verb.idx):
+                continue
+            noun = next((c for c in verb.children if c.dep_ == "dobj" and c.lemma_.lower() in _LIGHT_CRITICISM), None)
+            if noun is None:
+                continue
+            aimed = [c for c in (*noun.children, *verb.children) if c.dep_ == "prep" and c.lower_ in ("at", "with") and c.i > noun.i]
+            source = self.source_spans(verb)
+            if not aimed or source is None:
+                continue
+            preposition = min(aimed, key=lambda c: c.i)
+            # Whom it aims at, without what a relative clause says of them ("Trump, who had warned …").
+            aimed_at = [c for c in preposition.children if c.dep_ == "pobj"]
+            clauses = {t.i for c in aimed_at for a in c.subtree if a.dep_ in ("relcl", "acl") for t in a.subtree}
+            tokens = [t for c in aimed_at for t in c.subtree if t.i not in clauses]
+            # "…, Stephen Blakeway," the parser left on the verb; "for …"/"over …": why.
+            tokens += [
+                t
+                for c in verb.children
+                if c.i > preposition.i and (c.dep_ == "npadvmod" and c.pos_ == "PROPN" or c.dep_ == "prep" and c.lower_ in ("for", "over"))
+                for t in c.subtree
+            ]
+            content = _token_spans(self.doc[min(t.i for t in tokens) : max(t.i for t in tokens) + 1]) if tokens else None
+            if not content:
+                continue
+            cue = [(self.doc[self.cue_left(verb)].idx, preposition.idx + len(preposition.text))]
+            self.add(
+                FoundAttribution(
+                    content=content, kind=self.kind_of(content), cue=cue, source=source,
+                    cue_lemma=" ".join(["take", *(t.lower_ for t in noun.subtree if t.i < preposition.i), preposition.lower_]),
+                    confidence=0.6,
+                    origin="rule",
+                ),
+                verb,
             )
 
     def verb_content(self, verb: Token, frame: CueFrame) -> list[Span] | None:

@@ -754,7 +754,8 @@ def _target(
         # So may the addressee of a request ("told [employees to expect cuts]", "called on [all parties to …]").
         on_cue = candidate.head.i in cue_tokens and candidate.head.dep_ == "prep"
         addressee = (direct_object and _has_infinitive(head) or on_cue) and act in (SpeechAct.REQUEST, SpeechAct.WARN)
-        allowed_inside = inside_content_ok or (direct_object and act in EVALUATIVE_ACTS) or addressee
+        # And whom a phrasal criticism aims at ("took a swipe at [Trump over …]").
+        allowed_inside = inside_content_ok or ((direct_object or on_cue) and act in EVALUATIVE_ACTS) or addressee
         if candidate.i in (source if allowed_inside else blocked):
             continue
         if candidate.pos_ == "PRON":
