@@ -11,7 +11,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from saidwhat.cues import DOCUMENT_NOUNS
 from saidwhat.models import SpeechAct
 
 A = SpeechAct
