@@ -314,12 +314,16 @@ class _Resolver:
                 continue
             if token.nbor(1).pos_ == "PROPN" if token.i + 1 < len(self.doc) else False:
                 continue  # part of a longer name the NER missed ("Oz Pictures")
-            mention = Mention(
-                start=token.idx, end=token.idx + len(token.text), text=token.text, kind="name", head=token.i,
-                sentence=bisect_right(self.sentence_starts, token.i) - 1, role=role_of(token), label="PERSON",
-                quote=self.quote_of_token(token.i), derived=True,
-            )
+            mention = self.derived_name(self.doc[token.i : token.i + 1], token, "PERSON", quote=self.quote_of_token(token.i))
             self.assign(mention, bearers[0])
+
+    def derived_name(self, span, head: Token, label: str, *, role: str | None = None, quote: int | None = None) -> Mention:
+        """A name mention this stage found itself (the NER did not tag it), headed by ``head``."""
+        return Mention(
+            start=span.start_char, end=span.end_char, text=span.text, kind="name", head=head.i,
+            sentence=bisect_right(self.sentence_starts, head.i) - 1, role=role or role_of(head), label=label,
+            quote=quote, derived=True,
+        )
 
     def find_hinted_surnames(self) -> None:
         """A span another stage asks about that is one capitalised word the tagger took for a common
@@ -337,10 +341,8 @@ class _Resolver:
                 lambda e: e.type == "PERSON" and bool(word) and any(likely_misspelling(word[0], s) for s in e.surnames)
             )
             if entity is not None:
-                mention = Mention(
-                    start=token.idx, end=token.idx + len(token.text), text=token.text, kind="name", head=token.i,
-                    sentence=bisect_right(self.sentence_starts, token.i) - 1, role=role_of(token), label="PERSON",
-                    quote=self.quote_of_token(token.i), derived=True,
+                mention = self.derived_name(
+                    self.doc[token.i : token.i + 1], token, "PERSON", quote=self.quote_of_token(token.i)
                 )
                 self.assign(mention, entity)
 
@@ -1077,11 +1079,8 @@ class _Resolver:
             found.labels["ORG"] += 1
             self.entities.append(found)
             phrase = self.doc[owners[0].i : noun.i + 1]
-            mention = Mention(
-                start=phrase.start_char, end=phrase.end_char, text=phrase.text, kind="name", head=noun.i,
-                sentence=bisect_right(self.sentence_starts, noun.i) - 1, role=role_of(noun), label="ORG", derived=True,
-            )
-            self.assign(mention, found)  # so "his campaign" again, or "the Sandoval campaign", is the same one
+            # So "his campaign" again, or "the Sandoval campaign", is the same one.
+            self.assign(self.derived_name(phrase, noun, "ORG"), found)
         return found
 
     def relative_described(self, noun: Token) -> _Entity | None:
@@ -1189,11 +1188,7 @@ class _Resolver:
             entity = _Entity(keys={key})
             entity.labels["ORG"] += 1
             self.entities.append(entity)
-            mention = Mention(
-                start=span.start_char, end=span.end_char, text=span.text, kind="name", head=police.i,
-                sentence=bisect_right(self.sentence_starts, police.i) - 1, role="other", label="ORG", derived=True,
-            )
-            self.assign(mention, entity)
+            self.assign(self.derived_name(span, police, "ORG", role="other"), entity)
         return entity
 
     def known_name(self, text: str) -> _Entity | None:
